@@ -1,0 +1,25 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'mock-server/spec/generated-types.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Use the injected Clock (mock-server/clock.ts).' },
+        { object: 'Math', property: 'random', message: 'Use the injected seeded Random.' },
+      ],
+    },
+  },
+  {
+    // The clock module is the one place allowed to read the wall clock; scripts and benches are not domain code.
+    files: ['mock-server/clock.ts', 'bench/**', 'scripts/**', 'contracts/**', 'test/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,36 @@
+import { Faker, en } from '@faker-js/faker';
+
+/**
+ * Seeded randomness for domain code (ids, reference codes, request ids, fault dice). Backed by a
+ * per-server Faker instance — never the global one — so two servers with the same seed produce the
+ * same sequence whatever else runs in the process.
+ */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number;
+  /** A string of `length` characters drawn from `alphabet`. */
+  string(length: number, alphabet: string): string;
+  /** A random RFC 4122 v4 UUID (deterministic under the seed). */
+  uuid(): string;
+}
+
+export function createRandom(seed: number): Random {
+  const faker = new Faker({ locale: [en], seed });
+  return {
+    next: () => faker.number.float({ min: 0, max: 1, multipleOf: 2 ** -32 }) % 1,
+    int: (min, max) => faker.number.int({ min, max }),
+    string: (length, alphabet) => faker.string.fromCharacters(alphabet, length),
+    uuid: () => faker.string.uuid(),
+  };
+}
+
+/** Derives a child seed, so independent streams (seed data, runtime ids, fault dice) do not shift each other. */
+export function deriveSeed(seed: number, stream: string): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  for (let i = 0; i < stream.length; i++) {
+    h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return h;
+}
