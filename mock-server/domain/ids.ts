@@ -1,0 +1,133 @@
+import type { Random } from '../random.js';
+
+/**
+ * Identifiers in the real API's formats. Entity ids are App Engine datastore keys (a small protobuf,
+ * URL-safe base64 without padding), exactly like `ahhzfnNldmVucm9vbXMtc2VjdXJlLWRlbW9y...` in the
+ * public docs, so integrations that store or parse them see realistic values.
+ */
+const APP_ID = 's~sevenrooms-mock';
+
+export type EntityKind =
+  | 'nightloop_VenueGroup'
+  | 'nightloop_Venue'
+  | 'nightloop_VenueSeatingArea'
+  | 'nightloop_VenueTable'
+  | 'nightloop_ReservationActual'
+  | 'nightloop_VenueGroupClient'
+  | 'nightloop_Concierge'
+  | 'nightloop_ConciergeGroup'
+  | 'nightloop_AccessRule'
+  | 'nightloop_WaitlistEntry'
+  | 'nightloop_Charge'
+  | 'nightloop_ReservationRequest';
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  let v = BigInt(n);
+  while (v >= 0x80n) {
+    out.push(Number((v & 0x7fn) | 0x80n));
+    v >>= 7n;
+  }
+  out.push(Number(v));
+  return out;
+}
+
+function lengthDelimited(tag: number, bytes: number[]): number[] {
+  return [tag, ...varint(bytes.length), ...bytes];
+}
+
+/** Encodes a datastore key for `kind` with numeric id `n` (a positive safe integer). */
+export function datastoreKey(kind: EntityKind, n: number): string {
+  const kindBytes = [...Buffer.from(kind)];
+  const element = [0x0b, ...lengthDelimited(0x12, kindBytes), 0x18, ...varint(n), 0x0c];
+  const bytes = [...lengthDelimited(0x6a, [...Buffer.from(APP_ID)]), ...lengthDelimited(0x72, element)];
+  return Buffer.from(bytes).toString('base64url');
+}
+
+/** Decodes a key minted by {@link datastoreKey}; `null` for anything else (so callers can answer "Invalid ... ID"). */
+export function parseDatastoreKey(key: string): { kind: string; id: number } | null {
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(key)) return null;
+  const bytes = Buffer.from(key, 'base64url');
+  const app = Buffer.from(APP_ID);
+  if (bytes[0] !== 0x6a || bytes[1] !== app.length || !bytes.subarray(2, 2 + app.length).equals(app))
+    return null;
+  let i = 2 + app.length;
+  if (bytes[i] !== 0x72) return null;
+  i += 2;
+  if (bytes[i] !== 0x0b || bytes[i + 1] !== 0x12) return null;
+  const kindLength = bytes[i + 2] ?? 0;
+  const kind = bytes.subarray(i + 3, i + 3 + kindLength).toString();
+  i += 3 + kindLength;
+  if (bytes[i] !== 0x18) return null;
+  let id = 0n;
+  let shift = 0n;
+  for (i += 1; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    id |= BigInt(b & 0x7f) << shift;
+    shift += 7n;
+    if ((b & 0x80) === 0) break;
+  }
+  return bytes[i + 1] === 0x0c ? { kind, id: Number(id) } : null;
+}
+
+/** A stable numeric id for a fixture key, independent of the seed, so documented fixture ids never move. */
+export function stableNumericId(key: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  // 2^42 .. 2^52: the magnitude of real datastore ids.
+  return 2 ** 42 + ((h1 * 2 ** 10 + (h2 & 0x3ff)) % (2 ** 52 - 2 ** 42));
+}
+
+export const stableKey = (kind: EntityKind, fixtureKey: string) =>
+  datastoreKey(kind, stableNumericId(fixtureKey));
+
+/** Mints ids for runtime entities from the seeded Random. */
+export class IdFactory {
+  readonly #random: Random;
+  readonly #used = new Set<string>();
+
+  constructor(random: Random) {
+    this.#random = random;
+  }
+
+  key(kind: EntityKind): string {
+    for (;;) {
+      const key = datastoreKey(kind, this.#random.int(2 ** 42, 2 ** 52));
+      if (!this.#used.has(key)) {
+        this.#used.add(key);
+        return key;
+      }
+    }
+  }
+
+  /** 7 characters, `[A-Z0-9]`, like `I9YJ5HC`. */
+  referenceCode(): string {
+    for (;;) {
+      const code = this.#random.string(7, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+      if (!this.#used.has(code)) {
+        this.#used.add(code);
+        return code;
+      }
+    }
+  }
+
+  /** 128 hex characters, as the real `/auth` returns. */
+  token(): string {
+    return this.#random.string(128, '0123456789abcdef');
+  }
+
+  /** `<epoch seconds>.<6 digits>`, like `1550988003.536256`. */
+  holdId(nowMs: number): string {
+    return `${Math.floor(nowMs / 1000)}.${String(this.#random.int(0, 999_999)).padStart(6, '0')}`;
+  }
+
+  /** `1733760284.46b53f9c-bb44-40f6-843a-86bdd2944161`. */
+  requestId(nowMs: number): string {
+    return `${Math.floor(nowMs / 1000)}.${this.#random.uuid()}`;
+  }
+}

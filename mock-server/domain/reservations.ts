@@ -1,0 +1,436 @@
+import { badRequest, conflict, MESSAGES, notFound } from '../errors.js';
+import type { ClientRecord, ReservationRecord, Tag } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import { checkSlot, isRefusal, type Slot } from './availability.js';
+import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
+import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
+import type { Channel, Table, Venue } from './model.js';
+import {
+  canTransition,
+  isReservationStatus,
+  RESERVATION_STATUSES,
+  type ReservationStatus,
+} from './status.js';
+import { mergeTags, parseTagList } from './tags.js';
+import { formatLocalNaiveIso, formatNaiveIso, parseNaiveIso, parseTime, venueLocal } from './time.js';
+
+/** Who is booking: the channel decides which access rules apply; a concierge owns what it books. */
+export interface Actor {
+  channel: Channel;
+  conciergeId: string | null;
+  /** Shown as the reservation's `booked_by`. */
+  name: string;
+}
+
+/** The book operation's fields after spec validation (form strings already coerced). */
+export interface BookInput {
+  date: string;
+  time: string;
+  party_size: number;
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  email?: string;
+  notes?: string;
+  internal_notes?: string;
+  table_codes?: string;
+  venue_seating_area_id?: string;
+  reservation_tags?: string;
+  client_tags_to_add?: string;
+  client_tags_to_remove?: string;
+  bypass_availability?: boolean;
+  status?: string;
+  seated_time?: string;
+  duration?: number;
+  external_id?: string;
+  external_user_id?: string;
+  client_id?: string;
+  access_persistent_id?: string;
+  shift_persistent_id?: string;
+  reservation_hold_id?: string;
+  reservation_id?: string;
+  is_walkin?: boolean;
+  mf_ratio_male?: number;
+  mf_ratio_female?: number;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Creates a reservation (no `reservation_id`) or updates one; returns the stored record. */
+export function book(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
+  return input.reservation_id
+    ? updateBooking(store, venue, input, actor, input.reservation_id)
+    : createBooking(store, venue, input, actor);
+}
+
+function createBooking(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
+  for (const field of ['first_name', 'last_name', 'phone'] as const) {
+    if (!input[field]?.trim()) throw badRequest(`${field} is required when creating a reservation`);
+  }
+  if (!E164.test(input.phone!)) throw badRequest('phone must be in E.164 format, e.g. +12125550143');
+  const startMin = parseTime(input.time)!;
+  const status = parseStatus(input.status) ?? 'CONFIRMED';
+
+  const hold = input.reservation_hold_id
+    ? liveHoldFor(store, input.reservation_hold_id, venue.id, actor.conciergeId)
+    : undefined;
+  if (
+    hold &&
+    (hold.date !== input.date || hold.startMin !== startMin || hold.partySize !== input.party_size)
+  ) {
+    throw badRequest(`reservation_hold_id ${hold.id} was placed for a different date, time or party_size`);
+  }
+  const slot = resolveSlot(store, venue, input, actor, startMin, hold ? new Set([hold.id]) : undefined);
+  const tables = assignTables(
+    store,
+    venue,
+    input,
+    slot,
+    hold?.tableIds,
+    hold ? new Set([hold.id]) : undefined,
+  );
+
+  const client = findOrCreateClient(store, venue, input);
+  const now = store.clock.now();
+  const record: ReservationRecord = {
+    seq: store.nextSeq(),
+    id: store.ids.key('nightloop_ReservationActual'),
+    referenceCode: store.ids.referenceCode(),
+    venueId: venue.id,
+    venueGroupId: venue.venueGroupId,
+    clientId: client.id,
+    conciergeId: actor.conciergeId,
+    date: input.date,
+    startMin,
+    durationMin: slot.durationMin,
+    partySize: input.party_size,
+    shiftPersistentId: slot.shift.persistentId,
+    accessPersistentId: slot.rule?.persistentId ?? null,
+    shiftCategory: slot.shift.category,
+    tableIds: tables.map((t) => t.id),
+    seatingAreaId: tables[0]?.seatingAreaId ?? input.venue_seating_area_id ?? null,
+    status,
+    reservationType: input.is_walkin ? 'WALK_IN' : 'RESERVATION',
+    firstName: input.first_name!.trim(),
+    lastName: input.last_name!.trim(),
+    email: input.email ?? client.email,
+    phone: input.phone!,
+    notes: input.notes ?? null,
+    clientRequests: input.internal_notes ?? null,
+    externalId: input.external_id ?? null,
+    externalUserId: input.external_user_id ?? null,
+    tags: parseTagList(input.reservation_tags),
+    mfRatioMale: input.mf_ratio_male ?? 0,
+    mfRatioFemale: input.mf_ratio_female ?? 0,
+    arrivedGuests: null,
+    seatedTime: parseSeatedTime(input.seated_time),
+    leftTime: null,
+    bookedBy: actor.name,
+    costOption: null,
+    prepayment: null,
+    totalPayment: null,
+    createdMs: now,
+    updatedMs: now,
+  };
+  if (hold) store.endHold(hold, 'converted');
+  store.insertReservation(record);
+  applyClientTags(store, client, input, venue.id);
+  const stats = statsAfterStatusChange(client, record, null, status);
+  if (stats) store.updateClient(client, { venueStats: stats }, venue.id);
+  return record;
+}
+
+function updateBooking(
+  store: Store,
+  venue: Venue,
+  input: BookInput,
+  actor: Actor,
+  id: string,
+): ReservationRecord {
+  for (const field of ['first_name', 'last_name', 'phone'] as const) {
+    if (input[field] !== undefined) {
+      throw badRequest(`${field} must not be sent when updating a reservation (reservation_id is set)`);
+    }
+  }
+  const record = store.findReservation(id);
+  if (
+    !record ||
+    record.venueId !== venue.id ||
+    (actor.conciergeId && record.conciergeId !== actor.conciergeId)
+  ) {
+    throw notFound(MESSAGES.reservationNotFound);
+  }
+  if (record.status === 'CANCELED') throw badRequest(MESSAGES.alreadyCancelled);
+  const startMin = parseTime(input.time)!;
+  const moved =
+    record.date !== input.date ||
+    record.startMin !== startMin ||
+    record.partySize !== input.party_size ||
+    (input.duration !== undefined && input.duration !== record.durationMin) ||
+    input.table_codes !== undefined;
+  const patch: Partial<ReservationRecord> = {};
+  if (moved) {
+    const ignore = new Set([record.id]);
+    const hold = input.reservation_hold_id
+      ? liveHoldFor(store, input.reservation_hold_id, venue.id, actor.conciergeId)
+      : undefined;
+    if (hold) ignore.add(hold.id);
+    const slot = resolveSlot(store, venue, input, actor, startMin, ignore);
+    const keep = record.date === input.date ? record.tableIds : undefined;
+    const tables = assignTables(store, venue, input, slot, hold?.tableIds ?? keep, ignore);
+    Object.assign(patch, {
+      date: input.date,
+      startMin,
+      partySize: input.party_size,
+      durationMin: slot.durationMin,
+      shiftPersistentId: slot.shift.persistentId,
+      accessPersistentId: slot.rule?.persistentId ?? record.accessPersistentId,
+      shiftCategory: slot.shift.category,
+      tableIds: tables.map((t) => t.id),
+      seatingAreaId: tables[0]?.seatingAreaId ?? record.seatingAreaId,
+    });
+    if (hold) store.endHold(hold, 'converted');
+  }
+  if (input.email !== undefined) patch.email = input.email;
+  if (input.notes !== undefined) patch.notes = input.notes;
+  if (input.internal_notes !== undefined) patch.clientRequests = input.internal_notes;
+  if (input.external_id !== undefined) patch.externalId = input.external_id;
+  if (input.external_user_id !== undefined) patch.externalUserId = input.external_user_id;
+  if (input.mf_ratio_male !== undefined) patch.mfRatioMale = input.mf_ratio_male;
+  if (input.mf_ratio_female !== undefined) patch.mfRatioFemale = input.mf_ratio_female;
+  if (input.reservation_tags !== undefined) patch.tags = mergeTags([], parseTagList(input.reservation_tags));
+  if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time);
+  const status = parseStatus(input.status);
+  if (status && status !== record.status) {
+    if (!canTransition(record.status, status)) {
+      throw badRequest(`status cannot change from ${record.status} to ${status}`);
+    }
+    applyStatus(store, record, status, patch);
+  }
+  store.updateReservation(record, patch);
+  const client = store.clients.get(record.clientId);
+  if (client) applyClientTags(store, client, input, venue.id);
+  return record;
+}
+
+/** Picks the slot for a booking: the requested time must be on a shift's grid and, unless bypassed, free. */
+function resolveSlot(
+  store: Store,
+  venue: Venue,
+  input: BookInput,
+  actor: Actor,
+  startMin: number,
+  ignore: ReadonlySet<string> | undefined,
+): Slot {
+  const query = {
+    venue,
+    date: input.date,
+    partySize: input.party_size,
+    channel: actor.channel,
+    nowMs: store.clock.now(),
+    durationMin: input.duration,
+  };
+  const occupancy = occupancyOf(store, venue.id, input.date, ignore);
+  const result = checkSlot(query, occupancy, startMin, {
+    accessPersistentId: input.access_persistent_id,
+    bypassAvailability: input.bypass_availability ?? false,
+  });
+  if (isRefusal(result)) throw refusalError(result);
+  if (input.shift_persistent_id && input.shift_persistent_id !== result.shift.persistentId) {
+    throw badRequest(
+      `shift_persistent_id ${input.shift_persistent_id} does not match the shift at ${input.time}`,
+    );
+  }
+  return result;
+}
+
+/** Explicit `table_codes` win (each must exist and, unless bypassed, be free); else a held or kept table; else the slot's best fit. */
+function assignTables(
+  store: Store,
+  venue: Venue,
+  input: BookInput,
+  slot: Slot,
+  preferred: readonly string[] | undefined,
+  ignore: ReadonlySet<string> | undefined,
+): Table[] {
+  const occupancy = occupancyOf(store, venue.id, input.date, ignore);
+  const end = slot.startMin + slot.durationMin;
+  if (input.table_codes !== undefined) {
+    const numbers = input.table_codes
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const tables = numbers.map((n) => {
+      const table = venue.tables.find((t) => t.number === n);
+      if (!table) throw badRequest(`table_codes: table ${n} does not exist at this venue`);
+      if (!input.bypass_availability && !occupancy.isTableFree(table.id, slot.startMin, end)) {
+        throw conflict(`table_codes: table ${n} is already taken at ${input.time} on ${input.date}`);
+      }
+      return table;
+    });
+    return tables;
+  }
+  if (preferred?.length) {
+    const tables = preferred
+      .map((id) => venue.tables.find((t) => t.id === id))
+      .filter((t): t is Table => !!t);
+    const fits = tables.reduce((sum, t) => sum + t.maxCovers, 0) >= input.party_size;
+    if (fits && tables.every((t) => occupancy.isTableFree(t.id, slot.startMin, end))) return tables;
+  }
+  return slot.table ? [slot.table] : [];
+}
+
+function findOrCreateClient(store: Store, venue: Venue, input: BookInput): ClientRecord {
+  if (input.client_id) {
+    const client = store.clients.get(input.client_id);
+    if (!client || client.venueGroupId !== venue.venueGroupId)
+      throw notFound(`client_id ${input.client_id} not found`);
+    return client;
+  }
+  const existing = store.findClientByContact(venue.venueGroupId, input.phone ?? null, input.email ?? null);
+  if (existing) return existing;
+  const now = store.clock.now();
+  const client: ClientRecord = {
+    seq: store.nextSeq(),
+    id: store.ids.key('nightloop_VenueGroupClient'),
+    venueGroupId: venue.venueGroupId,
+    referenceCode: store.ids.referenceCode(),
+    firstName: input.first_name!.trim(),
+    lastName: input.last_name!.trim(),
+    salutation: null,
+    title: null,
+    gender: null,
+    company: null,
+    email: input.email ?? null,
+    phone: input.phone!,
+    phoneLocale: null,
+    address: null,
+    city: null,
+    state: null,
+    postalCode: null,
+    country: null,
+    birthdayDay: null,
+    birthdayMonth: null,
+    anniversaryDay: null,
+    anniversaryMonth: null,
+    clientTags: [],
+    notes: null,
+    isVip: false,
+    marketingOptIn: false,
+    marketingOptInMs: null,
+    loyaltyId: null,
+    loyaltyRank: null,
+    loyaltyTier: null,
+    preferredLanguageCode: 'en',
+    externalUserId: input.external_user_id ?? null,
+    venueStats: { [venue.id]: emptyVenueStats() },
+    createdMs: now,
+    updatedMs: now,
+  };
+  store.insertClient(client, venue.id);
+  return client;
+}
+
+function applyClientTags(store: Store, client: ClientRecord, input: BookInput, venueId: string): void {
+  if (input.client_tags_to_add === undefined && input.client_tags_to_remove === undefined) return;
+  const next = mergeTags(
+    client.clientTags,
+    parseTagList(input.client_tags_to_add),
+    parseTagList(input.client_tags_to_remove),
+  );
+  if (JSON.stringify(next) !== JSON.stringify(client.clientTags))
+    store.updateClient(client, { clientTags: next }, venueId);
+}
+
+function parseStatus(value: string | undefined): ReservationStatus | undefined {
+  if (value === undefined) return undefined;
+  const status = value.trim().toUpperCase();
+  if (!isReservationStatus(status)) {
+    throw badRequest(`status must be one of ${Object.keys(RESERVATION_STATUSES).join(', ')}; got ${value}`);
+  }
+  return status;
+}
+
+/** `seated_time` arrives venue-local (`2026-12-01T19:05:00`) and is stored, like the API shows it, with microseconds. */
+function parseSeatedTime(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  const ms = parseNaiveIso(value);
+  if (ms === null)
+    throw badRequest(`seated_time must be an ISO date-time such as 2026-12-01T19:05:00; got ${value}`);
+  return formatNaiveIso(ms);
+}
+
+/** Adds the status change and its timestamps to `patch`, and the guest-statistics change to the client. */
+function applyStatus(
+  store: Store,
+  record: ReservationRecord,
+  to: ReservationStatus,
+  patch: Partial<ReservationRecord>,
+): void {
+  const tz = store.catalog.venues.get(record.venueId)?.timeZone ?? 'UTC';
+  const localNow = formatLocalNaiveIso(store.clock.now(), tz);
+  patch.status = to;
+  if (to === 'SEATED' && record.seatedTime === null && patch.seatedTime === undefined)
+    patch.seatedTime = localNow;
+  if (to === 'ARRIVED' || to === 'SEATED') patch.arrivedGuests = record.arrivedGuests ?? record.partySize;
+  if (to === 'COMPLETE') patch.leftTime = localNow;
+  const client = store.clients.get(record.clientId);
+  if (client) {
+    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to);
+    if (stats) store.updateClient(client, { venueStats: stats }, record.venueId);
+  }
+}
+
+/** A venue-side status move (seat, arrive, complete, no-show...). Refuses moves the lifecycle forbids. */
+export function changeStatus(
+  store: Store,
+  record: ReservationRecord,
+  to: ReservationStatus,
+): ReservationRecord {
+  if (record.status === to) return record;
+  if (!canTransition(record.status, to))
+    throw badRequest(`status cannot change from ${record.status} to ${to}`);
+  const patch: Partial<ReservationRecord> = {};
+  applyStatus(store, record, to, patch);
+  store.updateReservation(record, patch);
+  return record;
+}
+
+/** Cancels: twice is a 400 with the real API's words; after the slot has started it is too late. */
+export function cancel(store: Store, record: ReservationRecord): ReservationRecord {
+  if (record.status === 'CANCELED') throw badRequest(MESSAGES.alreadyCancelled);
+  const venue = store.catalog.venues.get(record.venueId);
+  if (venue) {
+    const local = venueLocal(store.clock.now(), venue.timeZone);
+    if (record.date < local.date || (record.date === local.date && record.startMin <= local.minutes)) {
+      throw badRequest(MESSAGES.afterCancelCutoff);
+    }
+  }
+  if (!canTransition(record.status, 'CANCELED')) throw badRequest(MESSAGES.afterCancelCutoff);
+  return changeStatus(store, record, 'CANCELED');
+}
+
+/** Re-seats a reservation at the given tables (a venue-side action). */
+export function moveTables(
+  store: Store,
+  record: ReservationRecord,
+  tableNumbers: readonly string[],
+): ReservationRecord {
+  const venue = store.catalog.venues.get(record.venueId)!;
+  const occupancy = occupancyOf(store, venue.id, record.date, new Set([record.id]));
+  const tables = tableNumbers.map((n) => {
+    const table = venue.tables.find((t) => t.number === n);
+    if (!table) throw badRequest(`table ${n} does not exist at this venue`);
+    if (!occupancy.isTableFree(table.id, record.startMin, record.startMin + record.durationMin)) {
+      throw conflict(`table ${n} is already taken at that time`);
+    }
+    return table;
+  });
+  store.updateReservation(record, {
+    tableIds: tables.map((t) => t.id),
+    seatingAreaId: tables[0]?.seatingAreaId ?? record.seatingAreaId,
+  });
+  return record;
+}
+
+export type { Tag };

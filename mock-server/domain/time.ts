@@ -1,0 +1,110 @@
+/**
+ * Calendar and wall-clock arithmetic for venue-local times. Dates are `YYYY-MM-DD` strings and times
+ * are minutes after midnight, venue-local; only "now" needs a time-zone conversion, done with Intl.
+ */
+
+const DAY_MS = 86_400_000;
+export const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Days since 1970-01-01 for a valid `YYYY-MM-DD`, or `null` when the string is not a real date. */
+export function dayNumber(date: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  if (!Number.isFinite(ms) || formatDay(ms / DAY_MS) !== date) return null;
+  return ms / DAY_MS;
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return formatDay((dayNumber(date) ?? 0) + days);
+}
+
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[new Date((dayNumber(date) ?? 0) * DAY_MS).getUTCDay()]!;
+}
+
+/** Minutes after midnight for `HH:MM` (or `HH:MM:SS`), or `null` when malformed. */
+export function parseTime(time: string): number | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/.exec(time);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `19:00` */
+export const formatHHMM = (min: number) => `${pad(Math.floor(min / 60) % 24)}:${pad(min % 60)}`;
+/** `19:00:00` (the API's `time_slot_iso`) */
+export const formatIsoTime = (min: number) => `${formatHHMM(min)}:00`;
+/** `7:00 PM` (the API's `arrival_time` and `time_slot`) */
+export function formatArrivalTime(min: number): string {
+  const h24 = Math.floor(min / 60) % 24;
+  const h12 = h24 % 12 === 0 ? 12 : h24 % 12;
+  return `${h12}:${pad(min % 60)} ${h24 < 12 ? 'AM' : 'PM'}`;
+}
+/** `7:00 pm` (the API's `time_display`) */
+export const formatTimeDisplay = (min: number) => formatArrivalTime(min).toLowerCase();
+/** `2019-04-12 19:00:00` (the API's `real_datetime_of_slot`, venue-local) */
+export const formatSlotDateTime = (date: string, min: number) => `${date} ${formatIsoTime(min)}`;
+
+/** Naive ISO with microseconds, UTC: `2019-04-11T21:30:34.703000` (the API's `created`/`updated`). */
+export function formatNaiveIso(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 23)}000`;
+}
+
+/** Parses a naive ISO datetime (as the API writes them) or a date as UTC; `null` when malformed. */
+export function parseNaiveIso(value: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?(Z|[+-]00:?00)?$/.exec(
+    value,
+  );
+  if (!m || dayNumber(m[1]!) === null) return null;
+  const [h, mi, s] = [Number(m[2] ?? 0), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const ms = Math.floor(Number(`0.${m[5] ?? '0'}`) * 1000);
+  return dayNumber(m[1]!)! * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+}
+
+/** Naive ISO with microseconds in a venue's zone (for `seated_time`/`left_time`). */
+export function formatLocalNaiveIso(epochMs: number, timeZone: string): string {
+  const local = venueLocal(epochMs, timeZone);
+  const seconds = Math.floor(epochMs / 1000) % 60;
+  return `${local.date}T${formatHHMM(local.minutes)}:${pad(seconds)}.${pad(epochMs % 1000, 3)}000`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The venue-local date and minutes-after-midnight of an instant. */
+export function venueLocal(epochMs: number, timeZone: string): { date: string; minutes: number } {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of fmt.formatToParts(epochMs)) parts[p.type] = p.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}

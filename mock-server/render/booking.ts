@@ -1,0 +1,16 @@
+import type { ReservationRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * The book operations' `data`: the documented `{reservation_id, request_id, upgrades, paylink_auto_cancel}`
+ * plus, as a mock convention, the full `reservation` so clients need no second call.
+ */
+export function renderBookResult(store: Store, record: ReservationRecord): Record<string, unknown> {
+  return {
+    reservation_id: record.id,
+    request_id: null,
+    upgrades: [],
+    paylink_auto_cancel: null,
+    reservation: store.renderReservation(record),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Context } from 'hono';
+import type { Clock } from '../clock.js';
+import type { Credential } from '../domain/model.js';
+import type { Store } from '../store/store.js';
+
+/** Values middleware and handlers share through Hono's context. */
+export interface MockVariables {
+  requestId: string;
+  operationId: string;
+  /** The authenticated credential, for operations that need one. */
+  credential: Credential | null;
+  /** Rate-limit headers to add to whatever response this request ends with (set by the rate limiter). */
+  rateLimitHeaders: Record<string, string> | undefined;
+}
+
+export interface MockEnv {
+  Variables: MockVariables;
+}
+
+export type MockContext = Context<MockEnv>;
+
+/** What every handler can reach. `store` is read through a getter so `reset` can swap it. */
+export interface Runtime {
+  readonly store: Store;
+  readonly clock: Clock;
+}
+
+/** A handler's view of one validated request. Values are already coerced to the spec's types. */
+export interface OperationRequest {
+  c: MockContext;
+  rt: Runtime;
+  params: Record<string, string>;
+  query: Fields;
+  body: Fields;
+  /** Non-null for every operation that requires auth. */
+  credential: Credential;
+}
+
+/** Validated query or form fields; the spec guarantees their types. */
+export type Fields = Readonly<Record<string, FieldValue>>;
+export type FieldValue = string | number | boolean | undefined;
+
+export type OperationHandler = (req: OperationRequest) => Response | Promise<Response>;
+export type HandlerTable = Readonly<Record<string, OperationHandler>>;
+
+/** Typed readers for validated fields, so handlers never cast. */
+export const str = (f: Fields, name: string): string | undefined => {
+  const v = f[name];
+  return v === undefined ? undefined : String(v);
+};
+export const num = (f: Fields, name: string): number | undefined => {
+  const v = f[name];
+  return typeof v === 'number' ? v : v === undefined ? undefined : Number(v);
+};
+export const bool = (f: Fields, name: string): boolean | undefined => {
+  const v = f[name];
+  return v === undefined ? undefined : v === true || v === 'true' || v === '1' || v === 1;
+};
+
+/** `{"status":200,"data":…,"request_id":…}` — the SevenRooms success envelope. */
+export function ok(c: MockContext, data: unknown, status: 200 | 201 = 200): Response {
+  return c.json({ status, data, request_id: c.get('requestId') }, status);
+}
+
+/** `{"status":200,"data":{"results":[…],"cursor":…,"limit":…}}` — the Reservations-API list envelope. */
+export function okList(
+  c: MockContext,
+  results: unknown[],
+  limit: number,
+  cursor: string | undefined,
+): Response {
+  return ok(c, cursor === undefined ? { results, limit } : { results, cursor, limit });
+}

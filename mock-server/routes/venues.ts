@@ -1,0 +1,82 @@
+import { requireVenueGroup, venueOfGroup } from '../auth/scope.js';
+import { pageLimit, paginate, paginateArray, queryFingerprint } from '../domain/pagination.js';
+import { book, type BookInput } from '../domain/reservations.js';
+import { searchDay } from '../domain/search.js';
+import { shiftsOn } from '../domain/availability.js';
+import { addDays } from '../domain/time.js';
+import { renderAvailabilityDay } from '../render/availability.js';
+import { renderBookResult } from '../render/booking.js';
+import { renderCharge } from '../render/charge.js';
+import { renderShift } from '../render/shift.js';
+import { renderVenue } from '../render/venue.js';
+import { num, ok, okList, str, type HandlerTable } from './context.js';
+import { calendarDate, dateRange, timeWindow } from './params.js';
+
+export const venueHandlers: HandlerTable = {
+  listVenues({ c, rt, query, credential }) {
+    const groupId = requireVenueGroup(credential, str(query, 'venue_group_id'));
+    const venues = rt.store.catalog.venueGroups
+      .get(groupId)!
+      .venueIds.map((id) => rt.store.catalog.venues.get(id)!);
+    const limit = pageLimit(num(query, 'limit'), 30);
+    const page = paginateArray(venues, {
+      cursor: str(query, 'cursor'),
+      limit,
+      fingerprint: queryFingerprint(['listVenues', groupId]),
+    });
+    return okList(c, page.items.map(renderVenue), limit, page.cursor);
+  },
+
+  getVenue({ c, rt, params, credential }) {
+    return ok(c, renderVenue(venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!)));
+  },
+
+  getVenueAvailability({ c, rt, params, query, credential }) {
+    const venue = venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!);
+    const date = calendarDate(query, 'date');
+    const day = searchDay(rt.store, {
+      venue,
+      date,
+      partySize: num(query, 'party_size')!,
+      channel: 'RESERVATIONS_API',
+      durationMin: num(query, 'duration'),
+      ...timeWindow(query),
+    });
+    return ok(c, {
+      availability: [renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderVenue(venue))],
+    });
+  },
+
+  bookVenueReservation({ c, rt, params, body, credential }) {
+    const venue = venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!);
+    const record = book(rt.store, venue, body as unknown as BookInput, {
+      channel: 'RESERVATIONS_API',
+      conciergeId: null,
+      name: `API (${credential.clientId})`,
+    });
+    return ok(c, renderBookResult(rt.store, record));
+  },
+
+  listVenueShifts({ c, rt, params, query, credential }) {
+    const venue = venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!);
+    const start = calendarDate(query, 'start_date');
+    const end = calendarDate(query, 'end_date', true) ?? start;
+    dateRange(start, end, 31, ['start_date', 'end_date']);
+    const shifts: Record<string, unknown[]> = {};
+    for (let date = start; date <= end; date = addDays(date, 1))
+      shifts[date] = shiftsOn(venue, date).map(renderShift);
+    return ok(c, { shifts });
+  },
+
+  listVenueCharges({ c, rt, params, query, credential }) {
+    const venue = venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!);
+    const limit = pageLimit(num(query, 'limit'), 30);
+    const page = paginate(rt.store.chargesOfVenue(venue.id), {
+      cursor: str(query, 'cursor'),
+      limit,
+      fingerprint: queryFingerprint(['listVenueCharges', venue.id]),
+    });
+    const charges = page.items.map(renderCharge);
+    return ok(c, page.cursor === undefined ? { charges, limit } : { charges, cursor: page.cursor, limit });
+  },
+};

@@ -1,0 +1,271 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { oas31 } from 'openapi3-ts';
+import { ManualClock, type Clock } from './clock.js';
+import { authenticateRequest } from './auth/tokens.js';
+import { IdFactory } from './domain/ids.js';
+import type { Catalog } from './domain/model.js';
+import { MockError, toWireError } from './errors.js';
+import { loadVenueCatalog } from './fixtures/load-venues.js';
+import { createLogger, type Logger } from './logger.js';
+import { createRandom, deriveSeed } from './random.js';
+import { ALL_HANDLERS } from './routes/index.js';
+import type { MockEnv, MockContext, OperationHandler, Runtime } from './routes/context.js';
+import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
+import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
+import { compileRequestValidator } from './spec/request-validator.js';
+import { createSchemaCompiler } from './spec/schema-compiler.js';
+import { seedStore, type SeedVolume } from './seed/seed-store.js';
+import { ChangeFeed } from './store/change-feed.js';
+import { Store } from './store/store.js';
+
+/** Every version prefix the real API answers under. */
+export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;
+
+/** The instant the embedded defaults start at when no clock is given: a fixed, documented Monday evening. */
+export const DEFAULT_START_TIME = '2026-12-07T17:00:00Z';
+
+export interface MockServerOptions {
+  /** Seed for every generated value (ids, guests, request ids, fault dice). Default 1. */
+  seed?: number;
+  /** The clock; default a {@link ManualClock} at {@link DEFAULT_START_TIME}, so output is reproducible. */
+  clock?: Clock;
+  /** A venue fixture file (see fixtures/schema/venues.schema.json); default the embedded one. */
+  venuesPath?: string;
+  /** A catalog built in code (takes precedence over `venuesPath`). */
+  catalog?: Catalog;
+  /** The OpenAPI description to serve; default openapi/sevenrooms.yaml. */
+  specPath?: string;
+  /** How much seeded guest and reservation history to generate. */
+  volume?: Partial<SeedVolume>;
+  logger?: Logger;
+}
+
+export interface MockServer {
+  app: Hono<MockEnv>;
+  readonly store: Store;
+  clock: Clock;
+  catalog: Catalog;
+  spec: oas31.OpenAPIObject;
+  operations: readonly OperationSpec[];
+  /** Publishes every reservation and client change; survives {@link MockServer.reset}. */
+  feed: ChangeFeed;
+  /** Restores the state a fresh server with the same options starts with. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the mock: loads and compiles the spec, checks that every operation has a handler (and
+ * every handler an operation), seeds the store, and registers each operation under every prefix.
+ *
+ * @example
+ * const { app } = createMockServer({ seed: 7 });
+ * const res = await app.request('/2_4/auth', { method: 'POST', body: new URLSearchParams({ client_id, client_secret }) });
+ */
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const seed = options.seed ?? 1;
+  const clock = options.clock ?? new ManualClock(DEFAULT_START_TIME);
+  const logger = options.logger ?? createLogger('silent');
+  const spec = loadSpec(options.specPath ?? DEFAULT_SPEC_PATH);
+  const operations = listOperations(spec.doc).sort(byRouteSpecificity);
+  checkHandlerCoverage(operations, ALL_HANDLERS);
+  const catalog = options.catalog ?? loadVenueCatalog(options.venuesPath);
+  const feed = new ChangeFeed();
+
+  const buildStore = () => {
+    const store = new Store(catalog, clock, new IdFactory(createRandom(deriveSeed(seed, 'ids'))), feed);
+    seedStore(store, { seed, volume: options.volume });
+    return store;
+  };
+  let store = buildStore();
+  let requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
+  const runtime: Runtime = {
+    get store() {
+      return store;
+    },
+    clock,
+  };
+
+  const app = new Hono<MockEnv>();
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      exposeHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+    }),
+  );
+  app.use('*', async function assignRequestId(c, next) {
+    c.set('requestId', requestIds.requestId(clock.now()));
+    await next();
+  });
+  app.onError((err, c) => renderError(err, c, logger));
+
+  const compiler = createSchemaCompiler(spec.doc, { coerceTypes: true });
+  const api = new Hono<MockEnv>();
+  api.onError((err, c) => renderError(err, c, logger));
+  for (const op of operations) {
+    api.on(
+      op.method.toUpperCase(),
+      op.routePath,
+      operationRunner(op, ALL_HANDLERS[op.operationId]!, runtime, compiler),
+    );
+  }
+  for (const prefix of API_PREFIXES) app.route(prefix, api);
+
+  app.get('/openapi.yaml', (c) =>
+    c.body(spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
+  );
+  app.get('/openapi.json', (c) => c.json(spec.doc));
+  app.notFound((c) => notFoundOrWrongMethod(c, operations));
+
+  return {
+    app,
+    get store() {
+      return store;
+    },
+    clock,
+    catalog,
+    spec: spec.doc,
+    operations,
+    feed,
+    reset() {
+      store = buildStore();
+      requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
+    },
+    async close() {},
+  };
+}
+
+/** Start-up fails loudly when the code and the document disagree about which operations exist. */
+function checkHandlerCoverage(
+  operations: readonly OperationSpec[],
+  handlers: Readonly<Record<string, unknown>>,
+) {
+  const ids = new Set(operations.map((o) => o.operationId));
+  const missing = [...ids].filter((id) => !handlers[id]);
+  const orphans = Object.keys(handlers).filter((id) => !ids.has(id));
+  if (missing.length || orphans.length) {
+    throw new Error(
+      [
+        missing.length ? `Operations in the spec with no handler: ${missing.join(', ')}` : '',
+        orphans.length ? `Handlers naming no operation in the spec: ${orphans.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  }
+}
+
+/** Auth, then body parsing and validation against the operation's compiled schemas, then the handler. */
+function operationRunner(
+  op: OperationSpec,
+  handler: OperationHandler,
+  runtime: Runtime,
+  compiler: ReturnType<typeof createSchemaCompiler>,
+): MiddlewareHandler<MockEnv> {
+  const validate = compileRequestValidator(op, compiler);
+  return async function runOperation(c) {
+    c.set('operationId', op.operationId);
+    const credential = op.requiresAuth
+      ? authenticateRequest(runtime.store, c.req.header('authorization'))
+      : null;
+    c.set('credential', credential);
+    const body = op.body ? await readForm(c) : null;
+    const {
+      params,
+      query,
+      body: fields,
+    } = validate({
+      pathParams: c.req.param() as Record<string, string>,
+      query: new URL(c.req.url).searchParams,
+      body,
+    });
+    return handler({
+      c,
+      rt: runtime,
+      params: params as Record<string, string>,
+      query: query as Record<string, string | number | boolean>,
+      body: fields as Record<string, string | number | boolean>,
+      credential: credential!,
+    });
+  };
+}
+
+/** Reads a form-encoded (or multipart) body; anything else is a clear 400, never a silent accept. */
+async function readForm(c: MockContext): Promise<Record<string, string> | null> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  const text = type.startsWith('multipart/form-data') ? null : await c.req.text();
+  if (text !== null && text.trim() === '') return null;
+  if (type.startsWith('application/json')) {
+    throw new MockError(
+      'bad_request',
+      'Request body must be form-encoded (application/x-www-form-urlencoded), as the SevenRooms API expects; JSON is not accepted',
+    );
+  }
+  if (type.startsWith('multipart/form-data')) {
+    const parsed = await c.req.parseBody();
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parsed)) {
+      if (typeof v !== 'string')
+        throw new MockError('bad_request', `Field ${k} must be a text value, not a file`);
+      out[k] = v;
+    }
+    return out;
+  }
+  if (type !== '' && !type.startsWith('application/x-www-form-urlencoded')) {
+    throw new MockError(
+      'bad_request',
+      `Unsupported content-type ${type}; send application/x-www-form-urlencoded`,
+    );
+  }
+  return Object.fromEntries(new URLSearchParams(text ?? ''));
+}
+
+function renderError(err: Error, c: MockContext, logger: Logger): Response {
+  const requestId = c.get('requestId') ?? '';
+  const extra = { ...(c.get('rateLimitHeaders') ?? {}) };
+  let status: number;
+  let msg: string;
+  if (err instanceof MockError) {
+    status = err.status;
+    msg = err.message;
+    Object.assign(extra, err.headers);
+  } else if (err instanceof HTTPException) {
+    status = err.status;
+    msg = err.message || 'Request could not be processed';
+  } else {
+    status = 500;
+    msg = `Internal mock error: ${err.message}`;
+    logger.error('unhandled error', { error: err.stack ?? String(err) });
+  }
+  return c.json(toWireError(status, msg, requestId), status as 400, extra);
+}
+
+/** Unknown route → 404 envelope; a known path with the wrong method → 405 with `Allow`. */
+function notFoundOrWrongMethod(c: MockContext, operations: readonly OperationSpec[]): Response {
+  const requestId = c.get('requestId') ?? '';
+  const path = c.req.path;
+  const prefix = API_PREFIXES.find((p) => path.startsWith(`${p}/`));
+  if (prefix) {
+    const rest = path.slice(prefix.length);
+    const allowed = operations
+      .filter((op) => new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`).test(rest))
+      .map((op) => op.method.toUpperCase());
+    if (allowed.length > 0) {
+      return c.json(
+        toWireError(
+          405,
+          `Method ${c.req.method} is not allowed on ${rest}; use ${allowed.join(', ')}`,
+          requestId,
+        ),
+        405,
+        {
+          Allow: allowed.join(', '),
+        },
+      );
+    }
+  }
+  return c.json(toWireError(404, `Not found: ${c.req.method} ${path}`, requestId), 404);
+}
