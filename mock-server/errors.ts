@@ -35,11 +35,15 @@ export class MockError extends Error {
   /** Extra response headers (for example `Retry-After` on 429). */
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(kind: ErrorKind, message: string, headers: Record<string, string> = {}) {
+  /**
+   * @param status Overrides the kind's status from {@link ERROR_STATUS}; only injected faults use it
+   *   (502/503/504 share the kind `internal`), so every other error still comes from the one table.
+   */
+  constructor(kind: ErrorKind, message: string, headers: Record<string, string> = {}, status?: number) {
     super(message);
     this.name = 'MockError';
     this.kind = kind;
-    this.status = ERROR_STATUS[kind];
+    this.status = status ?? ERROR_STATUS[kind];
     this.headers = headers;
   }
 }
@@ -49,6 +53,38 @@ export const unauthorized = (msg: string) => new MockError('unauthorized', msg);
 export const forbidden = (msg: string) => new MockError('forbidden', msg);
 export const notFound = (msg: string) => new MockError('not_found', msg);
 export const conflict = (msg: string) => new MockError('conflict', msg);
+
+/** Statuses a fault (configured or `Prefer: code=…`) may produce: exactly those the spec can document. */
+export const FAULT_STATUSES = [400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+
+const FAULT_KIND: Readonly<Record<FaultStatus, ErrorKind>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'request_timeout',
+  409: 'conflict',
+  429: 'rate_limited',
+  500: 'internal',
+  502: 'internal',
+  503: 'internal',
+  504: 'internal',
+};
+
+/**
+ * An injected fault as a MockError, so it goes through the same `app.onError` and wire envelope as
+ * every real error. 5xx statuses other than 500 keep the kind `internal` with the status overridden.
+ *
+ * @example throw faultError(503, 'Injected fault: 503 Service Unavailable.');
+ */
+export function faultError(
+  status: FaultStatus,
+  msg: string,
+  headers: Record<string, string> = {},
+): MockError {
+  return new MockError(FAULT_KIND[status], msg, headers, status);
+}
 
 /** Known SevenRooms messages, word for word from the public reference, so clients matching on `msg` work. */
 export const MESSAGES = {

@@ -1,0 +1,40 @@
+/** Text of a body read up to `maxBytes`, and whether more was cut off. */
+export interface CapturedBody {
+  text: string;
+  truncated: boolean;
+}
+
+/**
+ * Reads a stream up to `maxBytes`, then cancels it (on a tee'd clone that leaves the other branch,
+ * the one the client reads, untouched). Invalid UTF-8 and a character split at the cut become U+FFFD.
+ */
+export async function readCapped(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<CapturedBody> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), truncated: false };
+    const room = maxBytes - size;
+    if (value.byteLength > room) {
+      text += decoder.decode(value.subarray(0, room));
+      // Not awaited: cancelling one branch of a tee settles only once the other branch is done
+      // too, and that is the handler's (later) read of the request.
+      reader.cancel().catch(() => {});
+      return { text, truncated: true };
+    }
+    size += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** Hides credentials in a logged body: `client_secret` values of a form or JSON body. */
+export function redactBody(text: string): string {
+  return text
+    .replace(/(^|&)(client_secret=)[^&]*/g, '$1$2[redacted]')
+    .replace(/("client_secret"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"[redacted]"');
+}

@@ -1,0 +1,93 @@
+import type { MiddlewareHandler, Next } from 'hono';
+import type { Clock } from '../clock.js';
+import { isConnectionDropped, isDroppedResponse } from '../middleware/drop.js';
+import type { MiddlewareContext, MiddlewareEnv } from '../middleware/types.js';
+import { readCapped, redactBody } from './capture.js';
+import type { JournalEntry, RequestJournal } from './journal.js';
+
+export interface JournalMiddlewareOptions {
+  journal: RequestJournal;
+  /** Gives `at`: entries are stamped in mock time, like everything else the mock records. */
+  clock: Clock;
+  /** Wall-clock milliseconds for `durationMs`. Default `performance.now()`; tests may inject. */
+  timer?: () => number;
+  /** Default `c.get('operationId')`, read after the rest of the chain has run. */
+  operationId?: (c: MiddlewareContext) => string | undefined;
+  /** Default `c.get('credentialKey')`, read after the rest of the chain has run. */
+  credential?: (c: MiddlewareContext) => string | undefined;
+}
+
+const REDACTED = '[redacted]';
+
+/**
+ * Records every request in the journal. Mount it outermost, so 429s, injected faults and dropped
+ * connections are recorded too. When the journal is disabled it costs one property read. The
+ * response body is captured from a clone while it streams to the client, never delaying it.
+ */
+export function journalRequests({
+  journal,
+  clock,
+  timer = () => performance.now(),
+  operationId = (c) => c.get('operationId'),
+  credential = (c) => c.get('credentialKey'),
+}: JournalMiddlewareOptions): MiddlewareHandler<MiddlewareEnv> {
+  return async function journalRequests(c: MiddlewareContext, next: Next): Promise<void> {
+    if (!journal.enabled) return next();
+    const started = timer();
+    const at = clock.now();
+    const raw = c.req.raw;
+    const requestHeaders: Record<string, string> = {};
+    raw.headers.forEach((value, name) => {
+      requestHeaders[name] = name === 'authorization' ? REDACTED : value;
+    });
+    // A clone tees the body, so the handler still reads the original however it likes.
+    const reqBody = raw.body === null ? null : await readCapped(raw.clone().body!, journal.maxBodyBytes);
+
+    let failure: unknown;
+    try {
+      await next();
+    } catch (err) {
+      failure = err;
+    }
+    const res = failure === undefined && !isDroppedResponse(c.res) ? c.res : undefined;
+    const url = raw.url;
+    const q = url.indexOf('?');
+    const entry = journal.record({
+      at,
+      atIso: new Date(at).toISOString(),
+      method: raw.method,
+      path: c.req.path,
+      query: q === -1 ? '' : url.slice(q + 1),
+      operationId: operationId(c),
+      credential: credential(c),
+      status: res?.status ?? 0,
+      durationMs: Math.round((timer() - started) * 1000) / 1000,
+      requestHeaders,
+      requestBody: reqBody === null ? null : redactBody(reqBody.text),
+      requestBodyTruncated: reqBody?.truncated ?? false,
+      responseHeaders: res ? Object.fromEntries(res.headers) : {},
+      responseBody: null,
+      responseBodyTruncated: false,
+      faults: c.get('injectedFaults') ?? [],
+      ...(res ? {} : { error: describeFailure(failure) }),
+    });
+    if (res?.body) journal.track(captureResponse(entry, res.clone(), journal.maxBodyBytes));
+    if (failure !== undefined) throw failure;
+  };
+}
+
+async function captureResponse(entry: JournalEntry, clone: Response, maxBytes: number): Promise<void> {
+  try {
+    const body = await readCapped(clone.body!, maxBytes);
+    entry.responseBody = body.text;
+    entry.responseBodyTruncated = body.truncated;
+  } catch (err) {
+    // The client went away or the stream failed; keep the entry, say what happened.
+    entry.responseBody = `[body unavailable: ${err instanceof Error ? err.message : String(err)}]`;
+  }
+}
+
+function describeFailure(err: unknown): string {
+  if (err === undefined || isConnectionDropped(err)) return 'connection dropped (fault injection)';
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
