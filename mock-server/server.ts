@@ -3,12 +3,21 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { oas31 } from 'openapi3-ts';
 import { ManualClock, type Clock } from './clock.js';
-import { authenticateRequest } from './auth/tokens.js';
+import { authenticateRequest, peekClientId } from './auth/tokens.js';
 import { IdFactory } from './domain/ids.js';
 import type { Catalog } from './domain/model.js';
 import { MockError, toWireError } from './errors.js';
 import { loadVenueCatalog } from './fixtures/load-venues.js';
 import { createLogger, type Logger } from './logger.js';
+import { RequestJournal, type RequestJournalOptions } from './journal/journal.js';
+import { journalRequests } from './journal/journal-middleware.js';
+import { isConnectionDropped } from './middleware/drop.js';
+import type { MiddlewareContext } from './middleware/types.js';
+import { faults, type FaultController } from './middleware/faults.js';
+import type { FaultRule } from './middleware/fault-rules.js';
+import type { Sleep } from './middleware/latency.js';
+import { rateLimit, type RateLimitController } from './middleware/rate-limit.js';
+import type { RateLimitConfigPatch } from './middleware/rate-limit-config.js';
 import { createRandom, deriveSeed } from './random.js';
 import { ALL_HANDLERS } from './routes/index.js';
 import type { MockEnv, MockContext, OperationHandler, Runtime } from './routes/context.js';
@@ -40,6 +49,14 @@ export interface MockServerOptions {
   /** How much seeded guest and reservation history to generate. */
   volume?: Partial<SeedVolume>;
   logger?: Logger;
+  /** Rate-limit budgets (default 600 requests per 60 s per credential and operation class). */
+  rateLimit?: RateLimitConfigPatch;
+  /** Fault rules active from the start (see docs/decisions/0004). */
+  faults?: readonly FaultRule[];
+  /** How injected latency waits; real time by default (tests inject a recorder). */
+  sleep?: Sleep;
+  /** Request journal size and switch. */
+  journal?: RequestJournalOptions;
 }
 
 export interface MockServer {
@@ -51,6 +68,9 @@ export interface MockServer {
   operations: readonly OperationSpec[];
   /** Publishes every reservation and client change; survives {@link MockServer.reset}. */
   feed: ChangeFeed;
+  rateLimits: RateLimitController;
+  faults: FaultController;
+  journal: RequestJournal;
   /** Restores the state a fresh server with the same options starts with. */
   reset(): void;
   close(): Promise<void>;
@@ -88,7 +108,22 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     clock,
   };
 
+  const journal = new RequestJournal(options.journal);
+  const limiter = rateLimit({ clock, classify: operationClass, config: options.rateLimit ?? {} });
+  const faultInjector = faults({
+    random: createRandom(deriveSeed(seed, 'faults')),
+    rules: options.faults ?? [],
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  /** Names the bucket owner before the limiter runs; unknown tokens are left for the operation to refuse. */
+  const identify: MiddlewareHandler<MockEnv> = async function identifyCredential(c, next) {
+    const clientId = peekClientId(store, c.req.header('authorization'));
+    if (clientId) c.set('credentialKey', `client:${clientId}`);
+    await next();
+  };
+
   const app = new Hono<MockEnv>();
+  app.use('*', journalRequests({ journal, clock }));
   app.use(
     '*',
     cors({
@@ -106,9 +141,17 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const api = new Hono<MockEnv>();
   api.onError((err, c) => renderError(err, c, logger));
   for (const op of operations) {
+    const setOperation: MiddlewareHandler<MockEnv> = async function setOperation(c, next) {
+      c.set('operationId', op.operationId);
+      await next();
+    };
     api.on(
       op.method.toUpperCase(),
       op.routePath,
+      setOperation,
+      identify,
+      limiter,
+      faultInjector,
       operationRunner(op, ALL_HANDLERS[op.operationId]!, runtime, compiler),
     );
   }
@@ -130,12 +173,23 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     spec: spec.doc,
     operations,
     feed,
+    rateLimits: limiter.controller,
+    faults: faultInjector.controller,
+    journal,
     reset() {
       store = buildStore();
       requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
     },
     async close() {},
   };
+}
+
+/** Budget classes: `/auth` is keyed per source address by the limiter; writes and exports have their own buckets. */
+function operationClass(c: MiddlewareContext): string {
+  const id = c.get('operationId') ?? '';
+  if (id === 'authenticate') return 'auth';
+  if (id.startsWith('export')) return 'export';
+  return c.req.method === 'GET' ? 'read' : 'write';
 }
 
 /** Start-up fails loudly when the code and the document disagree about which operations exist. */
@@ -167,7 +221,6 @@ function operationRunner(
 ): MiddlewareHandler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
   return async function runOperation(c) {
-    c.set('operationId', op.operationId);
     const credential = op.requiresAuth
       ? authenticateRequest(runtime.store, c.req.header('authorization'))
       : null;
@@ -224,6 +277,8 @@ async function readForm(c: MockContext): Promise<Record<string, string> | null> 
 }
 
 function renderError(err: Error, c: MockContext, logger: Logger): Response {
+  // A fault dropped the connection: there is no response to render (in-process, the caller's request rejects).
+  if (isConnectionDropped(err)) throw err;
   const requestId = c.get('requestId') ?? '';
   const extra = { ...(c.get('rateLimitHeaders') ?? {}) };
   let status: number;

@@ -1,16 +1,17 @@
 import type { Context } from 'hono';
 import type { Clock } from '../clock.js';
+import type { MiddlewareVariables } from '../middleware/types.js';
 import type { Credential } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 
-/** Values middleware and handlers share through Hono's context. */
-export interface MockVariables {
+/**
+ * Values middleware and handlers share through Hono's context: the rate-limit, fault and journal
+ * middleware's (`operationId`, `credentialKey`, `rateLimitHeaders`, `injectedFaults`) plus these.
+ */
+export interface MockVariables extends MiddlewareVariables {
   requestId: string;
-  operationId: string;
   /** The authenticated credential, for operations that need one. */
   credential: Credential | null;
-  /** Rate-limit headers to add to whatever response this request ends with (set by the rate limiter). */
-  rateLimitHeaders: Record<string, string> | undefined;
 }
 
 export interface MockEnv {
