@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'mock-server/spec/generated-types.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.scratch/', 'mock-server/spec/generated-types.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
