@@ -16,7 +16,7 @@ export interface TimerHandle {
 }
 
 /** A clock whose time only moves when told to; timers fire, in time order, as it is set or advanced. */
-export class ManualClock implements Clock {
+export class ManualClock implements AdjustableClock {
   #now: number;
   #nextId = 1;
   #timers = new Map<number, { at: number; fn: () => void }>();
@@ -72,37 +72,77 @@ export class ManualClock implements Clock {
   }
 }
 
-/** The wall clock, for `npm start` without a fixed time. Timers use real `setTimeout` and do not hold the process open. */
-export class SystemClock implements Clock {
+/** A clock the control API can set and advance. */
+export interface AdjustableClock extends Clock {
+  set(to: number): void;
+  advance(ms: number): void;
+}
+
+/**
+ * The wall clock plus an adjustable offset: time runs for real (holds expire, tokens age), yet the
+ * control API can jump it forwards or backwards. Timers due after a jump fire at once, earliest
+ * first; the rest wait on one real `setTimeout` that does not hold the process open.
+ */
+export class SystemClock implements AdjustableClock {
+  #offset = 0;
   #nextId = 1;
-  #handles = new Map<number, NodeJS.Timeout>();
+  #timers = new Map<number, { at: number; fn: () => void }>();
+  #handle: NodeJS.Timeout | null = null;
 
   now(): number {
-    return Date.now();
+    return Date.now() + this.#offset;
   }
 
   setTimer(at: number, fn: () => void): TimerHandle {
     const id = this.#nextId++;
-    const handle = setTimeout(
-      () => {
-        this.#handles.delete(id);
-        fn();
-      },
-      Math.max(0, at - Date.now()),
-    );
-    handle.unref();
-    this.#handles.set(id, handle);
+    this.#timers.set(id, { at, fn });
+    this.#arm();
     return { id };
   }
 
   clearTimer(handle: TimerHandle): void {
-    const t = this.#handles.get(handle.id);
-    if (t) clearTimeout(t);
-    this.#handles.delete(handle.id);
+    this.#timers.delete(handle.id);
+    this.#arm();
+  }
+
+  set(to: number): void {
+    this.#offset = to - Date.now();
+    this.#fireDue();
+  }
+
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError('SystemClock.advance: ms must be a non-negative number');
+    this.#offset += ms;
+    this.#fireDue();
+  }
+
+  #fireDue(): void {
+    for (;;) {
+      const now = this.now();
+      let due: [number, { at: number; fn: () => void }] | undefined;
+      for (const entry of this.#timers)
+        if (entry[1].at <= now && (!due || entry[1].at < due[1].at)) due = entry;
+      if (!due) break;
+      this.#timers.delete(due[0]);
+      due[1].fn();
+    }
+    this.#arm();
+  }
+
+  #arm(): void {
+    if (this.#handle) clearTimeout(this.#handle);
+    this.#handle = null;
+    let earliest = Infinity;
+    for (const t of this.#timers.values()) earliest = Math.min(earliest, t.at);
+    if (earliest === Infinity) return;
+    this.#handle = setTimeout(() => this.#fireDue(), Math.max(0, earliest - this.now()));
+    this.#handle.unref();
   }
 }
 
-/** A clock that is set and advanced by the control API but otherwise runs with the wall clock from an offset. */
-export function isManualClock(clock: Clock): clock is ManualClock {
-  return clock instanceof ManualClock;
+export function isAdjustableClock(clock: Clock): clock is AdjustableClock {
+  return (
+    typeof (clock as Partial<AdjustableClock>).set === 'function' &&
+    typeof (clock as Partial<AdjustableClock>).advance === 'function'
+  );
 }

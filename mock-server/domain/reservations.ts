@@ -12,7 +12,14 @@ import {
   type ReservationStatus,
 } from './status.js';
 import { mergeTags, parseTagList } from './tags.js';
-import { formatLocalNaiveIso, formatNaiveIso, parseNaiveIso, parseTime, venueLocal } from './time.js';
+import {
+  dayNumber,
+  formatLocalNaiveIso,
+  formatNaiveIso,
+  parseNaiveIso,
+  parseTime,
+  venueLocal,
+} from './time.js';
 
 /** Who is booking: the channel decides which access rules apply; a concierge owns what it books. */
 export interface Actor {
@@ -58,6 +65,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** Creates a reservation (no `reservation_id`) or updates one; returns the stored record. */
 export function book(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
+  if (dayNumber(input.date) === null)
+    throw badRequest(`date must be a real date in YYYY-MM-DD format; got ${input.date}`);
   return input.reservation_id
     ? updateBooking(store, venue, input, actor, input.reservation_id)
     : createBooking(store, venue, input, actor);
