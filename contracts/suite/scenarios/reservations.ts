@@ -1,0 +1,127 @@
+import type { SuiteContext } from '../context.js';
+import type { SuiteOptionsResolved } from '../options.js';
+import { paginate } from '../paging.js';
+import { addDays, dig, digArray, digString, enc, isoDate } from '../read.js';
+import { SUITE_GUEST, availabilityQuery, findSlot } from '../slots.js';
+
+/**
+ * The Reservations-API booking flow: availability → book → get (by id and by reference code) →
+ * list and export to the last page (the booking must be in both) → update → cancel → cancel again.
+ */
+export async function reservationsScenario(ctx: SuiteContext, options: SuiteOptionsResolved): Promise<void> {
+  ctx.scenario = 'reservations';
+  const venueId = ctx.state.venueIds[0];
+  const venuePath = `/venues/${enc(venueId ?? 'none')}`;
+  const slot = venueId
+    ? await findSlot(ctx, (date) => ({
+        name: `availability on ${date}`,
+        method: 'GET',
+        path: `${venuePath}/availability`,
+        query: availabilityQuery(date),
+      }))
+    : undefined;
+  if (!venueId)
+    ctx.skip({ name: 'availability', method: 'GET', path: `${venuePath}/availability` }, 'no venue');
+
+  const from = isoDate(ctx.state.today);
+  const to = isoDate(addDays(ctx.state.today, 14));
+  let reservationId: string | undefined;
+  let referenceCode: string | undefined;
+  if (slot) {
+    const booked = await ctx.step({
+      name: 'book a reservation',
+      method: 'PUT',
+      path: `${venuePath}/book`,
+      form: {
+        date: slot.date,
+        time: slot.time,
+        party_size: 2,
+        access_persistent_id: slot.accessPersistentId,
+        ...SUITE_GUEST,
+        notes: 'Created by the contract suite',
+      },
+      write: true,
+    });
+    reservationId = digString(booked.json, 'data', 'reservation_id');
+    referenceCode = digString(booked.json, 'data', 'reservation', 'reference_code');
+  } else {
+    ctx.skip(
+      { name: 'book a reservation', method: 'PUT', path: `${venuePath}/book` },
+      'no bookable slot found',
+    );
+  }
+
+  if (reservationId) {
+    ctx.state.reservationId = reservationId;
+    const got = await ctx.step({
+      name: 'get the reservation by id',
+      method: 'GET',
+      path: `/reservations/${enc(reservationId)}`,
+    });
+    referenceCode ??= digString(got.json, 'data', 'reference_code');
+    if (referenceCode) {
+      const byCode = await ctx.step({
+        name: 'get the reservation by reference code',
+        method: 'GET',
+        path: `/reservations/${enc(referenceCode)}`,
+      });
+      if (byCode.ok && digString(byCode.json, 'data', 'id') !== reservationId) {
+        ctx.fail(
+          'get the reservation by reference code',
+          `reference code ${referenceCode} did not lead to ${reservationId}`,
+        );
+      }
+    }
+  }
+
+  const scope = ctx.state.venueGroupId ? { venue_group_id: ctx.state.venueGroupId } : { venue_id: venueId };
+  const resultsPage = (json: unknown) => ({
+    items: digArray(json, 'data', 'results'),
+    cursor: digString(json, 'data', 'cursor'),
+  });
+  for (const [name, path] of [
+    ['list reservations', '/reservations'],
+    ['export reservations', '/reservations/export'],
+  ] as const) {
+    const listed = await paginate(
+      ctx,
+      { name, method: 'GET', path, query: { ...scope, from_date: from, to_date: to } },
+      resultsPage,
+      {
+        limit: options.pageSize,
+        maxPages: options.maxPages,
+      },
+    );
+    if (reservationId && listed.complete && !listed.items.some((item) => dig(item, 'id') === reservationId)) {
+      ctx.fail(name, `the reservation booked by the suite (${reservationId}) is missing from every page`);
+    }
+  }
+
+  if (!reservationId || !slot) {
+    for (const name of ['update the reservation', 'cancel the reservation', 'cancel it again']) {
+      ctx.skip({ name, method: 'DELETE', path: '/reservations/{reservation_id}' }, 'nothing was booked');
+    }
+    return;
+  }
+  await ctx.step({
+    name: 'update the reservation (party of 3)',
+    method: 'PUT',
+    path: `${venuePath}/book`,
+    form: { reservation_id: reservationId, date: slot.date, time: slot.time, party_size: 3 },
+    write: true,
+  });
+  await ctx.step({
+    name: 'cancel the reservation',
+    method: 'DELETE',
+    path: `/reservations/${enc(reservationId)}`,
+    write: true,
+  });
+  await ctx.step({
+    name: 'cancel it again → 400 already cancelled',
+    method: 'DELETE',
+    path: `/reservations/${enc(reservationId)}`,
+    expect: 400,
+    expectMsg: 'Reservation has already been cancelled.',
+    write: true,
+  });
+}
