@@ -23,10 +23,18 @@ import { ALL_HANDLERS } from './routes/index.js';
 import type { MockEnv, MockContext, OperationHandler, Runtime } from './routes/context.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
+import { checkHandlerCoverage } from './spec/handler-coverage.js';
 import { compileRequestValidator } from './spec/request-validator.js';
 import { createSchemaCompiler } from './spec/schema-compiler.js';
 import { seedStore, type SeedVolume } from './seed/seed-store.js';
 import { ChangeFeed } from './store/change-feed.js';
+import { createControlApi } from './control/control-api.js';
+import { ConfigError } from './middleware/config-error.js';
+import {
+  createWebhookService,
+  type WebhookService,
+  type WebhookServiceOptions,
+} from './webhooks/webhook-service.js';
 import { Store } from './store/store.js';
 
 /** Every version prefix the real API answers under. */
@@ -57,6 +65,12 @@ export interface MockServerOptions {
   sleep?: Sleep;
   /** Request journal size and switch. */
   journal?: RequestJournalOptions;
+  /** Webhook endpoints and delivery tuning (retry schedule, batching window, timeouts). */
+  webhooks?: Omit<WebhookServiceOptions, 'feed' | 'clock' | 'random'>;
+  /** Serve the control API under `/_mock` (default true). */
+  control?: boolean;
+  /** Token that lets non-loopback clients use the control API (`X-Mock-Admin-Token`). */
+  adminToken?: string;
 }
 
 export interface MockServer {
@@ -71,6 +85,7 @@ export interface MockServer {
   rateLimits: RateLimitController;
   faults: FaultController;
   journal: RequestJournal;
+  webhooks: WebhookService;
   /** Restores the state a fresh server with the same options starts with. */
   reset(): void;
   close(): Promise<void>;
@@ -90,7 +105,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const logger = options.logger ?? createLogger('silent');
   const spec = loadSpec(options.specPath ?? DEFAULT_SPEC_PATH);
   const operations = listOperations(spec.doc).sort(byRouteSpecificity);
-  checkHandlerCoverage(operations, ALL_HANDLERS);
+  checkHandlerCoverage('openapi/sevenrooms.yaml', operations, ALL_HANDLERS);
   const catalog = options.catalog ?? loadVenueCatalog(options.venuesPath);
   const feed = new ChangeFeed();
 
@@ -122,8 +137,16 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     await next();
   };
 
+  const webhooks = createWebhookService({
+    ...options.webhooks,
+    feed,
+    clock,
+    random: createRandom(deriveSeed(seed, 'webhooks')),
+    onError: (err) => logger.error('webhook pipeline error', { error: String(err) }),
+  });
+  const startMs = clock.now();
+
   const app = new Hono<MockEnv>();
-  app.use('*', journalRequests({ journal, clock }));
   app.use(
     '*',
     cors({
@@ -155,7 +178,34 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       operationRunner(op, ALL_HANDLERS[op.operationId]!, runtime, compiler),
     );
   }
-  for (const prefix of API_PREFIXES) app.route(prefix, api);
+  const journalMiddleware = journalRequests({ journal, clock });
+  for (const prefix of API_PREFIXES) {
+    app.use(`${prefix}/*`, journalMiddleware);
+    app.route(prefix, api);
+  }
+
+  const reset = () => {
+    if (clock instanceof ManualClock) clock.set(startMs);
+    store = buildStore();
+    requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
+    limiter.controller.reset();
+  };
+  if (options.control ?? true) {
+    const controlDeps = {
+      get store() {
+        return store;
+      },
+      clock,
+      catalog,
+      seed,
+      reset,
+      journal,
+      rateLimits: limiter.controller,
+      faults: faultInjector.controller,
+      webhooks,
+    };
+    app.route('/_mock', createControlApi(controlDeps, { adminToken: options.adminToken }));
+  }
 
   app.get('/openapi.yaml', (c) =>
     c.body(spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
@@ -176,11 +226,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     rateLimits: limiter.controller,
     faults: faultInjector.controller,
     journal,
-    reset() {
-      store = buildStore();
-      requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
-    },
-    async close() {},
+    webhooks,
+    reset,
+    close: () => webhooks.close(),
   };
 }
 
@@ -190,26 +238,6 @@ function operationClass(c: MiddlewareContext): string {
   if (id === 'authenticate') return 'auth';
   if (id.startsWith('export')) return 'export';
   return c.req.method === 'GET' ? 'read' : 'write';
-}
-
-/** Start-up fails loudly when the code and the document disagree about which operations exist. */
-function checkHandlerCoverage(
-  operations: readonly OperationSpec[],
-  handlers: Readonly<Record<string, unknown>>,
-) {
-  const ids = new Set(operations.map((o) => o.operationId));
-  const missing = [...ids].filter((id) => !handlers[id]);
-  const orphans = Object.keys(handlers).filter((id) => !ids.has(id));
-  if (missing.length || orphans.length) {
-    throw new Error(
-      [
-        missing.length ? `Operations in the spec with no handler: ${missing.join(', ')}` : '',
-        orphans.length ? `Handlers naming no operation in the spec: ${orphans.join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    );
-  }
 }
 
 /** Auth, then body parsing and validation against the operation's compiled schemas, then the handler. */
@@ -287,6 +315,9 @@ function renderError(err: Error, c: MockContext, logger: Logger): Response {
     status = err.status;
     msg = err.message;
     Object.assign(extra, err.headers);
+  } else if (err instanceof ConfigError) {
+    status = 400;
+    msg = err.message;
   } else if (err instanceof HTTPException) {
     status = err.status;
     msg = err.message || 'Request could not be processed';

@@ -6,8 +6,8 @@ import type { OperationSpec } from './operations.js';
 export interface RawRequest {
   pathParams: Record<string, string>;
   query: URLSearchParams;
-  /** Parsed form fields, or null when the request had no body. */
-  body: Record<string, string> | null;
+  /** Parsed form fields (or a JSON object, for the control API), or null when the request had no body. */
+  body: Record<string, unknown> | null;
 }
 
 export interface ValidatedRequest {

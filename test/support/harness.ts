@@ -19,10 +19,16 @@ export interface Reply {
   body: any;
 }
 
-/** A fresh mock on a ManualClock (Monday 2026-12-07 17:00 UTC unless told otherwise) with small HTTP helpers. */
+/** No seeded history: booking tests reason about an empty restaurant. Seeded tests pass their own volume. */
+export const EMPTY_VOLUME = { guests: 0, daysOfHistory: 0, daysAhead: 0 } as const;
+
+/**
+ * A fresh mock on a ManualClock (Monday 2026-12-07 17:00 UTC unless told otherwise), with an empty
+ * restaurant unless `volume` is given, and small HTTP helpers.
+ */
 export function testServer(options: MockServerOptions & { start?: string } = {}) {
   const clock = new ManualClock(options.start ?? DEFAULT_START_TIME);
-  const mock = createMockServer({ clock, ...options });
+  const mock = createMockServer({ clock, volume: EMPTY_VOLUME, ...options });
   const send = async (
     method: string,
     path: string,

@@ -1,0 +1,92 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { badRequest } from '../errors.js';
+import type { MockEnv } from '../routes/context.js';
+import { checkHandlerCoverage } from '../spec/handler-coverage.js';
+import { CONTROL_SPEC_PATH, loadSpec } from '../spec/load-spec.js';
+import { byRouteSpecificity, listOperations, type OperationSpec } from '../spec/operations.js';
+import { compileRequestValidator } from '../spec/request-validator.js';
+import { createSchemaCompiler } from '../spec/schema-compiler.js';
+import { controlAccess } from './access.js';
+import { configHandlers } from './config-handlers.js';
+import type { ControlDeps, ControlHandler, ControlHandlerTable } from './context.js';
+import { stateHandlers } from './state-handlers.js';
+import { venueActionHandlers } from './venue-handlers.js';
+import { webhookHandlers } from './webhook-handlers.js';
+
+export const CONTROL_HANDLERS: ControlHandlerTable = {
+  ...stateHandlers,
+  ...configHandlers,
+  ...webhookHandlers,
+  ...venueActionHandlers,
+};
+
+/** The loaded control spec, shared by every server in the process (it never changes at run time). */
+let cached:
+  | { operations: OperationSpec[]; text: string; compiler: ReturnType<typeof createSchemaCompiler> }
+  | undefined;
+
+/**
+ * The control plane, built from openapi/mock-control.yaml the same way the API is built from its
+ * spec: routes from the document, one handler per operationId (checked at start-up), JSON bodies
+ * validated by compiled schemas. Mount it under `/_mock`.
+ */
+export function createControlApi(
+  deps: ControlDeps,
+  options: { adminToken?: string | undefined } = {},
+): Hono<MockEnv> {
+  if (!cached) {
+    const spec = loadSpec(CONTROL_SPEC_PATH);
+    cached = {
+      operations: listOperations(spec.doc).sort(byRouteSpecificity),
+      text: spec.text,
+      compiler: createSchemaCompiler(spec.doc, { coerceTypes: true }),
+    };
+  }
+  const { operations, compiler, text } = cached;
+  checkHandlerCoverage('openapi/mock-control.yaml', operations, CONTROL_HANDLERS);
+  const control = new Hono<MockEnv>();
+  control.get('/openapi.yaml', (c) =>
+    c.body(text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
+  );
+  control.use('*', controlAccess(options.adminToken));
+  for (const op of operations) {
+    control.on(
+      op.method.toUpperCase(),
+      op.routePath,
+      controlRunner(op, CONTROL_HANDLERS[op.operationId]!, deps, compiler),
+    );
+  }
+  return control;
+}
+
+function controlRunner(
+  op: OperationSpec,
+  handler: ControlHandler,
+  deps: ControlDeps,
+  compiler: ReturnType<typeof createSchemaCompiler>,
+): MiddlewareHandler<MockEnv> {
+  const validate = compileRequestValidator(op, compiler);
+  return async function runControl(c) {
+    let body: Record<string, unknown> | null = null;
+    if (op.body) {
+      const raw = await c.req.text();
+      if (raw.trim() !== '') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw);
+        } catch {
+          throw badRequest('The control API takes JSON bodies; this one does not parse');
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw badRequest('The body must be a JSON object');
+        body = parsed as Record<string, unknown>;
+      }
+    }
+    const v = validate({
+      pathParams: c.req.param() as Record<string, string>,
+      query: new URL(c.req.url).searchParams,
+      body,
+    });
+    return handler({ c, deps, params: v.params as Record<string, string>, query: v.query, body: v.body });
+  };
+}
