@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { MockServer } from './server.js';
+import type { Hono } from 'hono';
+import type { MockEnv } from './routes/context.js';
 
 export interface ListeningServer {
   /** e.g. `http://127.0.0.1:4010` */
@@ -12,7 +13,7 @@ export interface ListeningServer {
 
 /** Binds a built mock to a port (0 picks a free one) and resolves once it is listening. */
 export function listen(
-  mock: Pick<MockServer, 'app' | 'close'>,
+  mock: { app: Hono<MockEnv>; close(): Promise<void> },
   options: { port?: number; host?: string } = {},
 ): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1';

@@ -26,7 +26,9 @@ import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
 import { compileRequestValidator } from './spec/request-validator.js';
 import { createSchemaCompiler } from './spec/schema-compiler.js';
+import type { LoadedScenario } from './seed/scenario.js';
 import { seedStore, type SeedVolume } from './seed/seed-store.js';
+import { resolveVolume } from './seed/volume.js';
 import { ChangeFeed } from './store/change-feed.js';
 import { createControlApi } from './control/control-api.js';
 import { ConfigError } from './middleware/config-error.js';
@@ -56,6 +58,11 @@ export interface MockServerOptions {
   specPath?: string;
   /** How much seeded guest and reservation history to generate. */
   volume?: Partial<SeedVolume>;
+  /**
+   * A named starting world (see `loadScenario`): supplies venues, start time, seed, volume and seeding
+   * extras; `seed`, `clock`, `catalog`/`venuesPath` and `volume` given here still win.
+   */
+  scenario?: LoadedScenario;
   logger?: Logger;
   /** Rate-limit budgets (default 600 requests per 60 s per credential and operation class). */
   rateLimit?: RateLimitConfigPatch;
@@ -67,8 +74,11 @@ export interface MockServerOptions {
   journal?: RequestJournalOptions;
   /** Webhook endpoints and delivery tuning (retry schedule, batching window, timeouts). */
   webhooks?: Omit<WebhookServiceOptions, 'feed' | 'clock' | 'random'>;
-  /** Serve the control API under `/_mock` (default true). */
-  control?: boolean;
+  /**
+   * Where the control API lives: `'mounted'` (default) under `/_mock` on the API's app;
+   * `'separate'` only on {@link MockServer.controlApp}, for serving on its own port; `'off'`.
+   */
+  control?: 'mounted' | 'separate' | 'off';
   /** Token that lets non-loopback clients use the control API (`X-Mock-Admin-Token`). */
   adminToken?: string;
 }
@@ -86,6 +96,8 @@ export interface MockServer {
   faults: FaultController;
   journal: RequestJournal;
   webhooks: WebhookService;
+  /** The control API (routes under `/_mock`) as its own app, or null when off. */
+  controlApp: Hono<MockEnv> | null;
   /** Restores the state a fresh server with the same options starts with. */
   reset(): void;
   close(): Promise<void>;
@@ -100,18 +112,23 @@ export interface MockServer {
  * const res = await app.request('/2_4/auth', { method: 'POST', body: new URLSearchParams({ client_id, client_secret }) });
  */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
-  const seed = options.seed ?? 1;
-  const clock = options.clock ?? new ManualClock(DEFAULT_START_TIME);
+  const { scenario } = options;
+  const seed = options.seed ?? scenario?.seed ?? 1;
+  const clock = options.clock ?? new ManualClock(scenario?.clockStart ?? DEFAULT_START_TIME);
   const logger = options.logger ?? createLogger('silent');
   const spec = loadSpec(options.specPath ?? DEFAULT_SPEC_PATH);
   const operations = listOperations(spec.doc).sort(byRouteSpecificity);
   checkHandlerCoverage('openapi/sevenrooms.yaml', operations, ALL_HANDLERS);
-  const catalog = options.catalog ?? loadVenueCatalog(options.venuesPath);
+  const catalog =
+    options.catalog ??
+    (options.venuesPath === undefined ? scenario?.catalog : undefined) ??
+    loadVenueCatalog(options.venuesPath ?? scenario?.venuesPath);
+  const volume = resolveVolume(scenario?.volume, options.volume);
   const feed = new ChangeFeed();
 
   const buildStore = () => {
     const store = new Store(catalog, clock, new IdFactory(createRandom(deriveSeed(seed, 'ids'))), feed);
-    seedStore(store, { seed, volume: options.volume });
+    seedStore(store, { seed, volume, plan: scenario?.plan });
     return store;
   };
   let store = buildStore();
@@ -190,7 +207,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
     limiter.controller.reset();
   };
-  if (options.control ?? true) {
+  let controlApp: Hono<MockEnv> | null = null;
+  if ((options.control ?? 'mounted') !== 'off') {
     const controlDeps = {
       get store() {
         return store;
@@ -204,7 +222,14 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       faults: faultInjector.controller,
       webhooks,
     };
-    app.route('/_mock', createControlApi(controlDeps, { adminToken: options.adminToken }));
+    controlApp = new Hono<MockEnv>();
+    controlApp.use('*', async function assignRequestId(c, next) {
+      c.set('requestId', requestIds.requestId(clock.now()));
+      await next();
+    });
+    controlApp.onError((err, c) => renderError(err, c, logger));
+    controlApp.route('/_mock', createControlApi(controlDeps, { adminToken: options.adminToken }));
+    if ((options.control ?? 'mounted') === 'mounted') app.route('/', controlApp);
   }
 
   app.get('/openapi.yaml', (c) =>
@@ -227,6 +252,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     faults: faultInjector.controller,
     journal,
     webhooks,
+    controlApp,
     reset,
     close: () => webhooks.close(),
   };
