@@ -146,3 +146,6 @@ export function isAdjustableClock(clock: Clock): clock is AdjustableClock {
     typeof (clock as Partial<AdjustableClock>).advance === 'function'
   );
 }
+
+/** Real time, for what crosses the wire to real programs (webhook signature timestamps). */
+export const wallClock: Pick<Clock, 'now'> = { now: () => Date.now() };

@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { oas31 } from 'openapi3-ts';
-import { ManualClock, type Clock } from './clock.js';
+import { ManualClock, wallClock, type Clock } from './clock.js';
 import { authenticateRequest, peekClientId } from './auth/tokens.js';
 import { IdFactory } from './domain/ids.js';
 import type { Catalog } from './domain/model.js';
@@ -155,6 +155,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   };
 
   const webhooks = createWebhookService({
+    // The batching window is clock time: on a frozen clock it would never close, so send at once.
+    ...(clock instanceof ManualClock ? { batchWindowMs: 0 } : {}),
+    signingClock: wallClock,
     ...options.webhooks,
     feed,
     clock,

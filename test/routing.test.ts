@@ -96,3 +96,19 @@ describe('determinism', () => {
     expect(await run(8)).not.toBe(a);
   });
 });
+
+describe('form encoding', () => {
+  it('explains that a bare + in a phone arrives as a space', async () => {
+    const t = testServer();
+    const token = await t.login(CREDENTIALS.harbor);
+    const res = await t.app.request(`/2_4/venues/${t.venueId('harbor-grill')}/book`, {
+      method: 'PUT',
+      headers: { authorization: token, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'date=2026-12-08&time=19:00&party_size=2&first_name=Ada&last_name=Lovelace&phone=+12125550143',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { msg: string }).msg).toMatch(
+      /phone starts with a space: a "\+" must be URL-encoded as %2B/,
+    );
+  });
+});

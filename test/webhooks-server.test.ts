@@ -110,7 +110,6 @@ describe('webhooks from a running mock', () => {
       rawBody: first.body,
       header: String(first.headers['x-sevenrooms-mock-signature']),
       secret: 'whsec_test_secret',
-      now: t.clock.now(),
     });
     expect(verdict.ok).toBe(true);
   });
@@ -174,16 +173,14 @@ describe('webhooks from a running mock', () => {
       await t.mock.webhooks.flush();
     }
 
-    const delivered = sink.received
-      .slice(3)
-      .flatMap(
-        (r) =>
-          JSON.parse(r.body) as {
-            entity_type: string;
-            event_type: string;
-            entity: { status: string; arrival_time: string };
-          }[],
-      );
+    const delivered = sink.received.slice(3).flatMap(
+      (r) =>
+        JSON.parse(r.body) as {
+          entity_type: string;
+          event_type: string;
+          entity: { status: string; arrival_time: string };
+        }[],
+    );
     const reservationEvents = delivered.filter((e) => e.entity_type === 'reservation');
     expect(
       reservationEvents.map((e) => `${e.event_type}:${e.entity.arrival_time}:${e.entity.status}`),

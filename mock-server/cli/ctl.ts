@@ -133,7 +133,7 @@ export function ctlRequest(
 export async function ctl(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  print = (s: string) => process.stdout.write(`${s}\n`),
+  print: (line: string) => void = (line) => void process.stdout.write(`${line}\n`),
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

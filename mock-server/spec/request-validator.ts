@@ -50,9 +50,24 @@ export function compileRequestValidator(op: OperationSpec, compiler: SchemaCompi
     const problems = [...path.validate(params), ...query.validate(q), ...(body ? body(b) : [])];
     if (op.body?.required && raw.body === null)
       problems.unshift({ pointer: '', message: 'a form body is required' });
-    if (problems.length > 0) throw badRequest(describe(problems));
+    if (problems.length > 0) throw badRequest(describe(problems) + plusHint(problems, { ...q, ...b }));
     return { params, query: q, body: b };
   };
+}
+
+/**
+ * In a form body or query string a bare `+` decodes to a space, so `phone=+1212…` arrives as
+ * ` 1212…`: the commonest integration mistake with E.164 phones. Say so when it is what happened.
+ */
+function plusHint(problems: Violation[], values: Record<string, unknown>): string {
+  const field = problems
+    .map((p) => p.pointer.split('/').filter(Boolean)[0])
+    .find(
+      (name) => name !== undefined && typeof values[name] === 'string' && /^ \d/.test(values[name] as string),
+    );
+  return field
+    ? ` (${field} starts with a space: a "+" must be URL-encoded as %2B in a form body or query string)`
+    : '';
 }
 
 /** `Missing required field date; party_size must be integer`. */

@@ -31,6 +31,8 @@ export interface DeliveryCounters {
 
 export interface WorkerContext {
   clock: Clock;
+  /** Time for the signature's `t`: receivers check it against their own wall clock. */
+  signingClock: Pick<Clock, 'now'>;
   random: Random;
   log: DeliveryLog;
   fetch: typeof fetch;
@@ -220,7 +222,11 @@ export class EndpointWorker {
     const headers = {
       'content-type': 'application/json',
       'user-agent': userAgent,
-      [SIGNATURE_HEADER]: signPayload({ rawBody: body, secret, timestampSec: Math.floor(at / 1000) }),
+      [SIGNATURE_HEADER]: signPayload({
+        rawBody: body,
+        secret,
+        timestampSec: Math.floor(this.#ctx.signingClock.now() / 1000),
+      }),
       [EVENT_ID_HEADER]: record.eventId,
       [DELIVERY_ATTEMPT_HEADER]: String(attempt),
     };

@@ -31,6 +31,11 @@ import type {
 export interface WebhookServiceOptions {
   feed: ChangeFeed;
   clock: Clock;
+  /**
+   * Time written into signatures (`t=`). Default `clock`. The server passes the wall clock: a
+   * receiver's replay window compares `t` with real time, whatever the simulated restaurant's time.
+   */
+  signingClock?: Pick<Clock, 'now'>;
   /** Seeded; ids, generated secrets and retry jitter come from it. Pass a derived stream (`deriveSeed(seed, 'webhooks')`). */
   random: Random;
   /** Endpoints registered at start-up (CLI `--webhook` flags, a config file). */
@@ -157,6 +162,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
   };
   const ctx: WorkerContext = {
     clock,
+    signingClock: options.signingClock ?? clock,
     random,
     log,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
