@@ -20,7 +20,7 @@ import { rateLimit, type RateLimitController } from './middleware/rate-limit.js'
 import type { RateLimitConfigPatch } from './middleware/rate-limit-config.js';
 import { createRandom, deriveSeed } from './random.js';
 import { ALL_HANDLERS } from './routes/index.js';
-import type { MockEnv, MockContext, OperationHandler, Runtime } from './routes/context.js';
+import type { ApiOperationId, MockEnv, MockContext, OperationHandler, Runtime } from './routes/context.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
@@ -195,7 +195,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       identify,
       limiter,
       faultInjector,
-      operationRunner(op, ALL_HANDLERS[op.operationId]!, runtime, compiler),
+      operationRunner(op, ALL_HANDLERS[op.operationId as ApiOperationId], runtime, compiler),
     );
   }
   const journalMiddleware = journalRequests({ journal, clock });

@@ -31,7 +31,9 @@ const HEADER = `/**
 
 /** Renders the types for the spec exactly as they are written to disk. */
 async function render() {
-  const ast = await openapiTS(SPEC_URL, { silent: true });
+  // defaultNonNullable would make every field with a `default` required — wrong for request bodies,
+  // where a client may omit it (hold_wait_time_sec defaults to 300 precisely because it may be omitted).
+  const ast = await openapiTS(SPEC_URL, { silent: true, defaultNonNullable: false });
   return HEADER + astToString(ast);
 }
 

@@ -1,4 +1,4 @@
-import type { MockError} from '../errors.js';
+import type { MockError } from '../errors.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { HoldRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';

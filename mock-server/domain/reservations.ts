@@ -1,4 +1,5 @@
 import { badRequest, conflict, MESSAGES, notFound } from '../errors.js';
+import type { components } from '../spec/generated-types.js';
 import type { ClientRecord, ReservationRecord, Tag } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
@@ -29,37 +30,8 @@ export interface Actor {
   name: string;
 }
 
-/** The book operation's fields after spec validation (form strings already coerced). */
-export interface BookInput {
-  date: string;
-  time: string;
-  party_size: number;
-  first_name?: string;
-  last_name?: string;
-  phone?: string;
-  email?: string;
-  notes?: string;
-  internal_notes?: string;
-  table_codes?: string;
-  venue_seating_area_id?: string;
-  reservation_tags?: string;
-  client_tags_to_add?: string;
-  client_tags_to_remove?: string;
-  bypass_availability?: boolean;
-  status?: string;
-  seated_time?: string;
-  duration?: number;
-  external_id?: string;
-  external_user_id?: string;
-  client_id?: string;
-  access_persistent_id?: string;
-  shift_persistent_id?: string;
-  reservation_hold_id?: string;
-  reservation_id?: string;
-  is_walkin?: boolean;
-  mf_ratio_male?: number;
-  mf_ratio_female?: number;
-}
+/** The book operations' form, as the spec defines it (generated types), after validation and coercion. */
+export type BookInput = components['schemas']['BookReservationForm'];
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 

@@ -2,7 +2,7 @@ import { issueToken } from '../auth/tokens.js';
 import { formatNaiveIso } from '../domain/time.js';
 import { str, type HandlerTable } from './context.js';
 
-export const authHandlers: HandlerTable = {
+export const authHandlers = {
   /** POST /auth — form `client_id`, `client_secret` → a 24-hour token, raw, for the Authorization header. */
   authenticate({ c, rt, body }) {
     const token = issueToken(rt.store, str(body, 'client_id')!, str(body, 'client_secret')!);
@@ -13,4 +13,4 @@ export const authHandlers: HandlerTable = {
       request_id: c.get('requestId'),
     });
   },
-};
+} satisfies HandlerTable;

@@ -8,7 +8,7 @@ import { updatedSince } from './reservation-filters.js';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
-export const clientHandlers: HandlerTable = {
+export const clientHandlers = {
   /** Filters `email`, `phone` (digits compared, so +1 212… and 212… match), `name` (contains); unknown ones are ignored. */
   listClients({ c, rt, query, credential }) {
     const groupId = requireVenueGroup(credential, str(query, 'venue_group_id'));
@@ -56,4 +56,4 @@ export const clientHandlers: HandlerTable = {
     });
     return okList(c, page.items.map(renderClient), limit, page.cursor);
   },
-};
+} satisfies HandlerTable;

@@ -8,7 +8,7 @@ import type { RequestRecord } from '../store/records.js';
 import { num, ok, str, type HandlerTable } from './context.js';
 import { calendarDate } from './params.js';
 
-export const conciergeBookingHandlers: HandlerTable = {
+export const conciergeBookingHandlers = {
   createConciergeHold({ c, rt, params, body, credential }) {
     const concierge = requireConcierge(rt.store, credential, params.concierge_id!);
     const venue = venueOfConcierge(rt.store, concierge, params.venue_id!);
@@ -81,4 +81,4 @@ export const conciergeBookingHandlers: HandlerTable = {
     rt.store.requests.set(request.id, request);
     return ok(c, { request_id: request.id });
   },
-};
+} satisfies HandlerTable;

@@ -13,7 +13,7 @@ import { calendarDate, dateRange, reservationIdParam } from './params.js';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
-export const conciergeReservationHandlers: HandlerTable = {
+export const conciergeReservationHandlers = {
   getConciergeReservation({ c, rt, params, credential }) {
     const concierge = requireConcierge(rt.store, credential, params.concierge_id!);
     const r = reservationOfConcierge(rt.store, concierge.id, reservationIdParam(params.reservation_id!));
@@ -107,4 +107,4 @@ export const conciergeReservationHandlers: HandlerTable = {
     cancel(rt.store, r);
     return ok(c, { reservation_id: r.id });
   },
-};
+} satisfies HandlerTable;

@@ -40,7 +40,7 @@ function multiVenueAvailability(c: MockContext, store: Store, venues: Venue[], q
   return ok(c, { availability });
 }
 
-export const conciergeVenueHandlers: HandlerTable = {
+export const conciergeVenueHandlers = {
   /** Top-level list shape `{status, data: [...], cursor, limit}`, as the Concierge docs show. */
   listConciergeVenues({ c, rt, params, query, credential }) {
     const concierge = requireConcierge(rt.store, credential, params.concierge_id!);
@@ -125,4 +125,4 @@ export const conciergeVenueHandlers: HandlerTable = {
       .slice(0, limit);
     return multiVenueAvailability(c, rt.store, venues, query);
   },
-};
+} satisfies HandlerTable;

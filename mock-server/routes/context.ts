@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Clock } from '../clock.js';
 import type { MiddlewareVariables } from '../middleware/types.js';
+import type { operations } from '../spec/generated-types.js';
 import type { Credential } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 
@@ -42,7 +43,12 @@ export type Fields = Readonly<Record<string, FieldValue>>;
 export type FieldValue = string | number | boolean | undefined;
 
 export type OperationHandler = (req: OperationRequest) => Response | Promise<Response>;
-export type HandlerTable = Readonly<Record<string, OperationHandler>>;
+
+/** The API's operationIds, from the generated types (the webhook operation is received, not served). */
+export type ApiOperationId = Exclude<keyof operations, 'receiveSevenroomsEvent'>;
+
+/** A resource's handlers; each file declares its table `satisfies HandlerTable` so its keys stay exact. */
+export type HandlerTable = Partial<Record<ApiOperationId, OperationHandler>>;
 
 /** Typed readers for validated fields, so handlers never cast. */
 export const str = (f: Fields, name: string): string | undefined => {

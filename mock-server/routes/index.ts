@@ -3,13 +3,16 @@ import { clientHandlers } from './clients.js';
 import { conciergeBookingHandlers } from './concierge-booking.js';
 import { conciergeReservationHandlers } from './concierge-reservations.js';
 import { conciergeVenueHandlers } from './concierge-venues.js';
-import type { HandlerTable } from './context.js';
+import type { ApiOperationId, OperationHandler } from './context.js';
 import { reservationHandlers } from './reservations.js';
 import { venueHandlers } from './venues.js';
 import { waitlistHandlers } from './waitlist.js';
 
-/** Every operation's handler, keyed by the spec's operationId (checked against the spec at start-up). */
-export const ALL_HANDLERS: HandlerTable = {
+/**
+ * Every operation's handler, keyed by the spec's operationId. Typed against the generated
+ * `operations`, so a missing or extra handler fails compilation; start-up checks the same at run time.
+ */
+export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = {
   ...authHandlers,
   ...venueHandlers,
   ...reservationHandlers,

@@ -23,7 +23,7 @@ function listPage(operationId: string, { c, rt, query, credential }: OperationRe
   );
 }
 
-export const reservationHandlers: HandlerTable = {
+export const reservationHandlers = {
   listReservations: (req) => listPage('listReservations', req),
   exportReservations: (req) => listPage('exportReservations', req),
 
@@ -45,4 +45,4 @@ export const reservationHandlers: HandlerTable = {
     cancel(rt.store, r);
     return ok(c, { reservation_id: r.id });
   },
-};
+} satisfies HandlerTable;

@@ -12,7 +12,7 @@ import { renderVenue } from '../render/venue.js';
 import { num, ok, okList, str, type HandlerTable } from './context.js';
 import { calendarDate, dateRange, timeWindow } from './params.js';
 
-export const venueHandlers: HandlerTable = {
+export const venueHandlers = {
   listVenues({ c, rt, query, credential }) {
     const groupId = requireVenueGroup(credential, str(query, 'venue_group_id'));
     const venues = rt.store.catalog.venueGroups
@@ -79,4 +79,4 @@ export const venueHandlers: HandlerTable = {
     const charges = page.items.map(renderCharge);
     return ok(c, page.cursor === undefined ? { charges, limit } : { charges, cursor: page.cursor, limit });
   },
-};
+} satisfies HandlerTable;

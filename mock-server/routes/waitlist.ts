@@ -4,7 +4,7 @@ import { renderWaitlistEntry } from '../render/waitlist.js';
 import { num, ok, str, type HandlerTable } from './context.js';
 import { calendarDate, dateRange } from './params.js';
 
-export const waitlistHandlers: HandlerTable = {
+export const waitlistHandlers = {
   /** `data` is a one-element array `[{waitlist_entries, cursor, limit}]`, as integrations read it. */
   listWaitlist({ c, rt, query, credential }) {
     const groupId = requireVenueGroup(credential);
@@ -26,4 +26,4 @@ export const waitlistHandlers: HandlerTable = {
         : { waitlist_entries: entries, cursor: page.cursor, limit },
     ]);
   },
-};
+} satisfies HandlerTable;

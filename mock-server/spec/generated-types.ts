@@ -1259,7 +1259,7 @@ export interface components {
              * @description How long the hold lives, in seconds.
              * @default 300
              */
-            hold_wait_time_sec: number;
+            hold_wait_time_sec?: number;
         };
         /**
          * @description A live hold on a slot.

@@ -1,6 +1,7 @@
 import type { SuiteContext } from '../context.js';
 import { digString } from '../read.js';
 import { targetNow } from '../state.js';
+import type { FormOf } from '../forms.js';
 
 /** Authenticates every configured credential and checks that a missing secret is refused, naming it. */
 export async function authScenario(ctx: SuiteContext): Promise<void> {
@@ -27,7 +28,10 @@ export async function authScenario(ctx: SuiteContext): Promise<void> {
       method: 'POST',
       path: '/auth',
       auth: 'none',
-      form: { client_id: credential.clientId, client_secret: credential.clientSecret },
+      form: {
+        client_id: credential.clientId,
+        client_secret: credential.clientSecret,
+      } satisfies FormOf<'authenticate'>,
     });
     const token = digString(outcome.json, 'data', 'token');
     if (token) ctx.tokens[kind] = token;

@@ -4,6 +4,7 @@ import { paginate } from '../paging.js';
 import { addDays, dig, digArray, digString, enc, isoDate } from '../read.js';
 import { SUITE_GUEST, availabilityQuery, findSlot } from '../slots.js';
 import type { Slot } from '../state.js';
+import type { FormOf } from '../forms.js';
 
 /**
  * The Concierge API: venues (paged), all four availability operations, hold + release, hold + book,
@@ -104,7 +105,12 @@ export async function conciergeScenario(ctx: SuiteContext, options: SuiteOptions
     name: 'request a reservation',
     method: 'PUT',
     path: `${venuePath}/request`,
-    form: { date: slot.date, time: slot.time, party_size: 2, ...SUITE_GUEST },
+    form: {
+      date: slot.date,
+      time: slot.time,
+      party_size: 2,
+      ...SUITE_GUEST,
+    } satisfies FormOf<'requestConciergeReservation'>,
     write: true,
   });
   if (!booked) return;
@@ -157,7 +163,11 @@ async function holdAndRelease(ctx: SuiteContext, venuePath: string, slot: Slot):
     name: 'release the hold',
     method: 'POST',
     path: `${venuePath}/holds/${enc(hold)}/release`,
-    form: { date: slot.date, shift_persistent_id: slot.shiftPersistentId },
+    // A hold was placed, so the slot had its shift_persistent_id (placeHold checks).
+    form: {
+      date: slot.date,
+      shift_persistent_id: slot.shiftPersistentId!,
+    } satisfies FormOf<'releaseConciergeHold'>,
     auth: 'concierge',
     write: true,
   });
@@ -169,6 +179,14 @@ async function placeHold(
   slot: Slot,
   name: string,
 ): Promise<string | undefined> {
+  const { shiftPersistentId, accessPersistentId } = slot;
+  if (!shiftPersistentId || !accessPersistentId) {
+    ctx.skip(
+      { name, method: 'PUT', path: `${venuePath}/holds` },
+      'the availability answer named no shift_persistent_id and access_persistent_id to hold',
+    );
+    return undefined;
+  }
   const outcome = await ctx.step({
     name,
     method: 'PUT',
@@ -177,9 +195,9 @@ async function placeHold(
       date: slot.date,
       time: slot.time,
       party_size: 2,
-      shift_persistent_id: slot.shiftPersistentId,
-      access_persistent_id: slot.accessPersistentId,
-    },
+      shift_persistent_id: shiftPersistentId,
+      access_persistent_id: accessPersistentId,
+    } satisfies FormOf<'createConciergeHold'>,
     auth: 'concierge',
     write: true,
   });
@@ -192,7 +210,13 @@ async function bookWithHold(ctx: SuiteContext, venuePath: string, slot: Slot): P
     name: hold ? 'book on the hold' : 'book without a hold',
     method: 'PUT',
     path: `${venuePath}/book`,
-    form: { date: slot.date, time: slot.time, party_size: 2, ...SUITE_GUEST, reservation_hold_id: hold },
+    form: {
+      date: slot.date,
+      time: slot.time,
+      party_size: 2,
+      ...SUITE_GUEST,
+      reservation_hold_id: hold,
+    } satisfies FormOf<'bookConciergeReservation'>,
     auth: 'concierge',
     write: true,
   });

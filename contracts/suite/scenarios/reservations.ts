@@ -3,6 +3,7 @@ import type { SuiteOptionsResolved } from '../options.js';
 import { paginate } from '../paging.js';
 import { addDays, dig, digArray, digString, enc, isoDate } from '../read.js';
 import { SUITE_GUEST, availabilityQuery, findSlot } from '../slots.js';
+import type { FormOf } from '../forms.js';
 
 /**
  * The Reservations-API booking flow: availability → book → get (by id and by reference code) →
@@ -39,7 +40,7 @@ export async function reservationsScenario(ctx: SuiteContext, options: SuiteOpti
         access_persistent_id: slot.accessPersistentId,
         ...SUITE_GUEST,
         notes: 'Created by the contract suite',
-      },
+      } satisfies FormOf<'bookVenueReservation'>,
       write: true,
     });
     reservationId = digString(booked.json, 'data', 'reservation_id');
@@ -107,7 +108,12 @@ export async function reservationsScenario(ctx: SuiteContext, options: SuiteOpti
     name: 'update the reservation (party of 3)',
     method: 'PUT',
     path: `${venuePath}/book`,
-    form: { reservation_id: reservationId, date: slot.date, time: slot.time, party_size: 3 },
+    form: {
+      reservation_id: reservationId,
+      date: slot.date,
+      time: slot.time,
+      party_size: 3,
+    } satisfies FormOf<'bookVenueReservation'>,
     write: true,
   });
   await ctx.step({
