@@ -95,6 +95,11 @@ export class Occupancy {
     }
   }
 
+  /** Counts one more occupant (the seeder books a whole day incrementally instead of rebuilding). */
+  add(o: Occupant): void {
+    this.#add(o);
+  }
+
   #add(o: Occupant): void {
     this.#covers.set(o.startMin, (this.#covers.get(o.startMin) ?? 0) + o.partySize);
     for (const tableId of o.tableIds) {

@@ -36,12 +36,47 @@ function lengthDelimited(tag: number, bytes: number[]): number[] {
   return [tag, ...varint(bytes.length), ...bytes];
 }
 
-/** Encodes a datastore key for `kind` with numeric id `n` (a positive safe integer). */
+const keyPrefixes = new Map<EntityKind, Buffer>();
+
+/** The bytes every key of `kind` starts with (app, path element header, kind name), built once per kind. */
+function keyPrefix(kind: EntityKind): Buffer {
+  let prefix = keyPrefixes.get(kind);
+  if (!prefix) {
+    const kindBytes = [...Buffer.from(kind)];
+    prefix = Buffer.from([
+      ...lengthDelimited(0x6a, [...Buffer.from(APP_ID)]),
+      0x72,
+      0, // element length, patched per key (always < 128)
+      0x0b,
+      ...lengthDelimited(0x12, kindBytes),
+      0x18,
+    ]);
+    keyPrefixes.set(kind, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * Encodes a datastore key for `kind` with numeric id `n` (a positive safe integer). Hot path: the
+ * seeder mints hundreds of thousands, so the constant prefix is cached and the varint is written
+ * with plain arithmetic (safe integers need no BigInt).
+ */
 export function datastoreKey(kind: EntityKind, n: number): string {
-  const kindBytes = [...Buffer.from(kind)];
-  const element = [0x0b, ...lengthDelimited(0x12, kindBytes), 0x18, ...varint(n), 0x0c];
-  const bytes = [...lengthDelimited(0x6a, [...Buffer.from(APP_ID)]), ...lengthDelimited(0x72, element)];
-  return Buffer.from(bytes).toString('base64url');
+  const prefix = keyPrefix(kind);
+  const out = Buffer.allocUnsafe(prefix.length + 9);
+  prefix.copy(out, 0);
+  let i = prefix.length;
+  let v = n;
+  while (v >= 0x80) {
+    out[i++] = (v % 0x80) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  out[i++] = v;
+  out[i++] = 0x0c;
+  // element = 0x0b .. 0x0c, which starts right after the 0x72 tag and its length byte
+  const elementStart = 4 + APP_ID.length;
+  out[elementStart - 1] = i - elementStart;
+  return out.subarray(0, i).toString('base64url');
 }
 
 /** Decodes a key minted by {@link datastoreKey}; `null` for anything else (so callers can answer "Invalid ... ID"). */

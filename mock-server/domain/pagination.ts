@@ -12,17 +12,25 @@ export const MAX_LIMIT = 400;
  * someone else's position.
  */
 export function encodeCursor(afterSeq: number, fingerprint: string): string {
-  return Buffer.from(`v1.${afterSeq.toString(36)}.${fingerprint}`).toString('base64url');
+  const position = afterSeq.toString(36);
+  return Buffer.from(`v1.${position}.${fingerprint}.${seal(position, fingerprint)}`).toString('base64url');
 }
+
+/**
+ * A check over position and fingerprint, so an edited cursor is refused instead of silently
+ * skipping or repeating records (a sync that edits cursors has a bug worth hearing about). Not a
+ * secret: cursors stay byte-identical across servers with the same seed.
+ */
+const seal = (position: string, fingerprint: string) => queryFingerprint(['cursor', position, fingerprint]);
 
 /** The seq a cursor continues after (0 without a cursor); 400 "Invalid cursor" when malformed or foreign. */
 export function decodeCursor(cursor: string | undefined, fingerprint: string): number {
   if (cursor === undefined || cursor === '') return 0;
   const text = /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
-  const m = /^v1\.([0-9a-z]{1,11})\.([0-9a-f]{8})$/.exec(text);
-  if (!m)
+  const m = /^v1\.([0-9a-z]{1,11})\.([0-9a-f]{8})\.([0-9a-f]{8})$/.exec(text);
+  if (!m || m[3] !== seal(m[1]!, m[2]!))
     throw badRequest(
-      'Invalid cursor: it is malformed; send back the cursor value of the previous page unchanged',
+      'Invalid cursor: it is malformed or was altered; send back the cursor value of the previous page unchanged',
     );
   if (m[2] !== fingerprint) {
     throw badRequest(

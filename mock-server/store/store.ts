@@ -312,7 +312,15 @@ export class Store {
 
   /** Replaces all state with a snapshot's, rebuilding every index. Publishes no events: nothing "happened". */
   restore(snapshot: StoreSnapshot): void {
-    const data = structuredClone(snapshot);
+    this.adopt(structuredClone(snapshot));
+  }
+
+  /**
+   * Like {@link Store.restore}, but takes ownership of the snapshot's records instead of copying them:
+   * the seeder builds hundreds of thousands of fresh records and a deep copy would double time and
+   * memory. The caller must not touch `data` afterwards. Publishes no events.
+   */
+  adopt(data: StoreSnapshot): void {
     for (const map of [
       this.reservations,
       this.#reservationsByRef,
