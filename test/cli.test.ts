@@ -112,3 +112,20 @@ describe('sevenrooms-mock ctl', () => {
     expect(await ctl(['status', 'nope', 'nope', 'SEATED', '--url', url], {}, (s) => lines.push(s))).toBe(1);
   });
 });
+
+describe('sevenrooms-mock serve --scenario', () => {
+  it('starts from a named scenario with its own frozen clock', async () => {
+    let banner = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      banner += String(chunk);
+      return true;
+    });
+    stop = await serve(['--port', '0', '--log-level', 'silent', '--scenario', 'fully-booked-friday'], {});
+    vi.restoreAllMocks();
+    expect(banner).toMatch(/Scenario:\s+fully-booked-friday/);
+    expect(banner).toMatch(/Clock:\s+\d{4}-\d{2}-\d{2}T.*frozen by the scenario/);
+    await expect(serve(['--scenario', 'no-such-scenario'], {})).rejects.toThrow(
+      /shipped scenarios: .*quiet-weekday/,
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { ManualClock, SystemClock, type Clock } from '../clock.js';
 import { isLoopback } from '../control/access.js';
 import { listen } from '../listen.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
+import { listScenarios, loadScenario, ScenarioError, type LoadedScenario } from '../seed/scenario.js';
 import { parseVolume, VolumeError } from '../seed/volume.js';
 import { createMockServer, type MockServerOptions } from '../server.js';
 import type { WebhookEndpointConfig } from '../webhooks/types.js';
@@ -22,6 +23,9 @@ Server:
   --log-level LEVEL        debug | info | warn | error | silent (default info)
 
 Data:
+  --scenario NAME          start from a named scenario (quiet-weekday, fully-booked-friday,
+                           large-group, new-venue) or a scenario JSON file; it brings its own
+                           venues, frozen clock, seed and bookings unless flags override them
   --seed N                 seed for every generated value (default 1)
   --venues FILE            venue fixture JSON (default fixtures/venues/default.json)
   --clock WHEN             "system" (default: wall clock, adjustable via /_mock/clock) or an
@@ -55,6 +59,7 @@ export async function serve(
       host: { type: 'string' },
       config: { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
+      scenario: { type: 'string' },
       seed: { type: 'string' },
       venues: { type: 'string' },
       clock: { type: 'string' },
@@ -79,8 +84,16 @@ export async function serve(
     : { file: {}, options: {} };
 
   const options: MockServerOptions = { ...fromFile, logger: createLogger(logLevel) };
-  options.seed = values.seed !== undefined ? wholeNumber('--seed', values.seed) : (file.seed ?? 1);
-  options.clock = parseClock(values.clock ?? file.clock ?? 'system');
+  const scenario = values.scenario === undefined ? undefined : scenarioOrUsage(values.scenario);
+  if (scenario) options.scenario = scenario;
+  // A scenario brings its own seed and (frozen) clock: only what the user gave overrides them.
+  const seed =
+    values.seed !== undefined
+      ? wholeNumber('--seed', values.seed)
+      : (file.seed ?? (scenario ? undefined : 1));
+  if (seed !== undefined) options.seed = seed;
+  const clockText = values.clock ?? file.clock ?? (scenario ? undefined : 'system');
+  if (clockText !== undefined) options.clock = parseClock(clockText);
   const venues = values.venues ?? file.venues;
   if (venues) options.venuesPath = venues;
   options.volume = { ...fromFile.volume, ...volumeFlags(values) };
@@ -122,8 +135,9 @@ export async function serve(
     extra.push(`Control API:  ${server.url}/_mock  (spec: ${server.url}/_mock/openapi.yaml)`);
   }
   extra.push(
-    `Clock:        ${new Date(mock.clock.now()).toISOString()} (${values.clock ?? file.clock ?? 'system'})`,
+    `Clock:        ${new Date(mock.clock.now()).toISOString()} (${clockText ?? 'frozen by the scenario'})`,
   );
+  if (scenario) extra.push(`Scenario:     ${scenario.name} — ${scenario.description}`);
   for (const endpoint of mock.webhooks.endpoints.list())
     extra.push(`Webhook:      ${endpoint.url}  secret ${endpoint.secret}`);
   if (!isLoopback(host) && !options.adminToken) {
@@ -150,6 +164,16 @@ function volumeFlags(values: Record<string, unknown>): MockServerOptions['volume
     return parseVolume(raw, 'flags');
   } catch (err) {
     if (err instanceof VolumeError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+function scenarioOrUsage(name: string): LoadedScenario {
+  try {
+    return loadScenario(name);
+  } catch (err) {
+    if (err instanceof ScenarioError)
+      throw new UsageError(`${err.message} (shipped scenarios: ${listScenarios().join(', ')})`);
     throw err;
   }
 }
