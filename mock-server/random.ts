@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { createFaker } from './faker-instances.js';
 
 /**
  * Seeded randomness for domain code (ids, reference codes, request ids, fault dice). Backed by a
@@ -17,7 +17,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  const faker = new Faker({ locale: [en], seed });
+  const faker = createFaker('en', seed);
   return {
     next: () => faker.number.float({ min: 0, max: 1, multipleOf: 2 ** -32 }) % 1,
     int: (min, max) => faker.number.int({ min, max }),

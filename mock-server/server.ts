@@ -25,7 +25,7 @@ import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/o
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
 import { compileRequestValidator } from './spec/request-validator.js';
-import { createSchemaCompiler } from './spec/schema-compiler.js';
+import { sharedSchemaCompiler, type SchemaCompiler } from './spec/schema-compiler.js';
 import type { LoadedScenario } from './seed/scenario.js';
 import { seedStore, type SeedVolume } from './seed/seed-store.js';
 import { resolveVolume } from './seed/volume.js';
@@ -117,7 +117,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const clock = options.clock ?? new ManualClock(scenario?.clockStart ?? DEFAULT_START_TIME);
   const logger = options.logger ?? createLogger('silent');
   const spec = loadSpec(options.specPath ?? DEFAULT_SPEC_PATH);
-  const operations = listOperations(spec.doc).sort(byRouteSpecificity);
+  const operations = [...listOperations(spec.doc)].sort(byRouteSpecificity);
   checkHandlerCoverage('openapi/sevenrooms.yaml', operations, ALL_HANDLERS);
   const catalog =
     options.catalog ??
@@ -180,7 +180,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   });
   app.onError((err, c) => renderError(err, c, logger));
 
-  const compiler = createSchemaCompiler(spec.doc, { coerceTypes: true });
+  const compiler = sharedSchemaCompiler(spec.doc, { coerceTypes: true });
   const api = new Hono<MockEnv>();
   api.onError((err, c) => renderError(err, c, logger));
   for (const op of operations) {
@@ -274,7 +274,7 @@ function operationRunner(
   op: OperationSpec,
   handler: OperationHandler,
   runtime: Runtime,
-  compiler: ReturnType<typeof createSchemaCompiler>,
+  compiler: SchemaCompiler,
 ): MiddlewareHandler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
   return async function runOperation(c) {

@@ -1,24 +1,30 @@
 #!/usr/bin/env node
 /**
- * Generates TypeScript types for the SevenRooms description with openapi-typescript.
+ * Generates what is derived from the OpenAPI documents:
+ *   - mock-server/spec/generated-types.ts: TypeScript types for the SevenRooms description (openapi-typescript);
+ *   - mock-server/spec/compiled/<name>.json: each description parsed once, with the SHA-256 of its YAML,
+ *     which the server loads instead of parsing YAML at every start (it falls back to the YAML when
+ *     the hash does not match, so a stale twin is never served).
  *
- *   node scripts/generate-types.mjs          writes mock-server/spec/generated-types.ts
- *   node scripts/generate-types.mjs --check  regenerates in memory; exits 1 if the committed file differs
+ *   node scripts/generate-types.mjs          writes them
+ *   node scripts/generate-types.mjs --check  regenerates in memory; exits 1 if a committed file differs
  *
  * `npm run types` and `npm run types:check` (part of `npm run typecheck`) call this script, so a spec
- * change without regenerated types fails CI instead of drifting silently.
+ * change without regenerated artefacts fails CI instead of drifting silently.
  */
 // Node globals are imported explicitly: the ESLint config declares no Node environment for .mjs files.
 import console from 'node:console';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
+import yaml from 'js-yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const ROOT = new URL('../', import.meta.url);
 const SPEC_URL = new URL('openapi/sevenrooms.yaml', ROOT);
-const OUT_URL = new URL('mock-server/spec/generated-types.ts', ROOT);
+const CONTROL_URL = new URL('openapi/mock-control.yaml', ROOT);
 
 const HEADER = `/**
  * SevenRooms API types — generated, do not edit.
@@ -30,41 +36,59 @@ const HEADER = `/**
 `;
 
 /** Renders the types for the spec exactly as they are written to disk. */
-async function render() {
+async function renderTypes() {
   // defaultNonNullable would make every field with a `default` required — wrong for request bodies,
   // where a client may omit it (hold_wait_time_sec defaults to 300 precisely because it may be omitted).
   const ast = await openapiTS(SPEC_URL, { silent: true, defaultNonNullable: false });
   return HEADER + astToString(ast);
 }
 
+/** The parsed twin of a YAML description (format: mock-server/spec/load-spec.ts, CompiledSpec). */
+async function renderTwin(specUrl) {
+  const text = await readFile(specUrl, 'utf8');
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return `${JSON.stringify({ sha256, document: yaml.load(text) })}\n`;
+}
+
+const OUTPUTS = [
+  { url: new URL('mock-server/spec/generated-types.ts', ROOT), render: renderTypes },
+  { url: new URL('mock-server/spec/compiled/sevenrooms.json', ROOT), render: () => renderTwin(SPEC_URL) },
+  {
+    url: new URL('mock-server/spec/compiled/mock-control.json', ROOT),
+    render: () => renderTwin(CONTROL_URL),
+  },
+];
+
 async function main() {
   const check = process.argv.includes('--check');
-  const outPath = relative(process.cwd(), fileURLToPath(OUT_URL));
-  const fresh = await render();
-
-  if (!check) {
-    await writeFile(OUT_URL, fresh);
-    console.log(`Wrote ${outPath}.`);
-    return;
+  const stale = [];
+  for (const { url, render } of OUTPUTS) {
+    const path = relative(process.cwd(), fileURLToPath(url));
+    const fresh = await render();
+    if (!check) {
+      await mkdir(new URL('.', url), { recursive: true });
+      await writeFile(url, fresh);
+      console.log(`Wrote ${path}.`);
+      continue;
+    }
+    let committed = null;
+    try {
+      committed = await readFile(url, 'utf8');
+    } catch (error) {
+      if (error?.code !== 'ENOENT') throw error;
+    }
+    if (committed === fresh) console.log(`${path} is up to date.`);
+    else stale.push(path);
   }
-
-  let committed = null;
-  try {
-    committed = await readFile(OUT_URL, 'utf8');
-  } catch (error) {
-    if (error?.code !== 'ENOENT') throw error;
+  if (stale.length > 0) {
+    console.error(
+      `Stale: ${stale.join(', ')} — the OpenAPI documents changed. Run \`npm run types\` and commit the result.`,
+    );
+    process.exit(1);
   }
-  if (committed === fresh) {
-    console.log(`${outPath} is up to date with openapi/sevenrooms.yaml.`);
-    return;
-  }
-  const reason =
-    committed === null ? 'does not exist' : `differs from what openapi/sevenrooms.yaml generates`;
-  console.error(`${outPath} ${reason}. Run \`npm run types\` and commit the result.`);
-  process.exitCode = 1;
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
+  console.error(error);
+  process.exit(1);
 });

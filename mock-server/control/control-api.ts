@@ -5,7 +5,7 @@ import { checkHandlerCoverage } from '../spec/handler-coverage.js';
 import { CONTROL_SPEC_PATH, loadSpec } from '../spec/load-spec.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from '../spec/operations.js';
 import { compileRequestValidator } from '../spec/request-validator.js';
-import { createSchemaCompiler } from '../spec/schema-compiler.js';
+import { sharedSchemaCompiler, type SchemaCompiler } from '../spec/schema-compiler.js';
 import { controlAccess } from './access.js';
 import { configHandlers } from './config-handlers.js';
 import type { ControlDeps, ControlHandler, ControlHandlerTable } from './context.js';
@@ -20,11 +20,6 @@ export const CONTROL_HANDLERS: ControlHandlerTable = {
   ...venueActionHandlers,
 };
 
-/** The loaded control spec, shared by every server in the process (it never changes at run time). */
-let cached:
-  | { operations: OperationSpec[]; text: string; compiler: ReturnType<typeof createSchemaCompiler> }
-  | undefined;
-
 /**
  * The control plane, built from openapi/mock-control.yaml the same way the API is built from its
  * spec: routes from the document, one handler per operationId (checked at start-up), JSON bodies
@@ -34,15 +29,9 @@ export function createControlApi(
   deps: ControlDeps,
   options: { adminToken?: string | undefined } = {},
 ): Hono<MockEnv> {
-  if (!cached) {
-    const spec = loadSpec(CONTROL_SPEC_PATH);
-    cached = {
-      operations: listOperations(spec.doc).sort(byRouteSpecificity),
-      text: spec.text,
-      compiler: createSchemaCompiler(spec.doc, { coerceTypes: true }),
-    };
-  }
-  const { operations, compiler, text } = cached;
+  const { doc, text } = loadSpec(CONTROL_SPEC_PATH);
+  const operations = [...listOperations(doc)].sort(byRouteSpecificity);
+  const compiler = sharedSchemaCompiler(doc, { coerceTypes: true });
   checkHandlerCoverage('openapi/mock-control.yaml', operations, CONTROL_HANDLERS);
   const control = new Hono<MockEnv>();
   control.get('/openapi.yaml', (c) =>
@@ -63,7 +52,7 @@ function controlRunner(
   op: OperationSpec,
   handler: ControlHandler,
   deps: ControlDeps,
-  compiler: ReturnType<typeof createSchemaCompiler>,
+  compiler: SchemaCompiler,
 ): MiddlewareHandler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
   return async function runControl(c) {

@@ -1,4 +1,5 @@
-import { Faker, base } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { createFaker } from '../faker-instances.js';
 
 /**
  * Cheap seeded draws for the seeder's hot loops. Backed by a per-stream Faker instance (never the
@@ -9,7 +10,7 @@ export class Dice {
   readonly #faker: Faker;
 
   constructor(seed: number) {
-    this.#faker = new Faker({ locale: [base], seed });
+    this.#faker = createFaker('en', seed);
   }
 
   /** A float in [0, 1). */

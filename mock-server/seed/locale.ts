@@ -3,7 +3,8 @@
  * whose venues are all in the UK and en_US otherwise (the default world: Harbor in New York, Thames
  * in London). Everything locale-specific the generator touches lives in one record.
  */
-import { Faker, base, en, en_GB, en_US } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { createFaker } from '../faker-instances.js';
 import type { VenueGroup, Catalog } from '../domain/model.js';
 import { WeightedList } from './dice.js';
 import type { SeedLocale } from './volume.js';
@@ -78,5 +79,5 @@ export function guestLocaleFor(catalog: Catalog, group: VenueGroup, locale: Seed
 
 /** A Faker for a locale, seeded for one stream; never the global instance. */
 export function localeFaker(locale: GuestLocale, seed: number): Faker {
-  return new Faker({ locale: locale.id === 'en_GB' ? [en_GB, en, base] : [en_US, en, base], seed });
+  return createFaker(locale.id === 'en_GB' ? 'en_GB' : 'en_US', seed);
 }

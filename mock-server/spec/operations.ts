@@ -28,8 +28,19 @@ export interface OperationSpec {
   statuses: string[];
 }
 
-/** Flattens every operation of the document; fails loudly on what the mock cannot serve. */
-export function listOperations(doc: oas31.OpenAPIObject): OperationSpec[] {
+const listed = new WeakMap<oas31.OpenAPIObject, readonly OperationSpec[]>();
+
+/**
+ * Flattens every operation of the document, once per document (servers in one process share the
+ * result, and with it their compiled validators); fails loudly on what the mock cannot serve.
+ */
+export function listOperations(doc: oas31.OpenAPIObject): readonly OperationSpec[] {
+  let operations = listed.get(doc);
+  if (!operations) listed.set(doc, (operations = Object.freeze(flatten(doc))));
+  return operations;
+}
+
+function flatten(doc: oas31.OpenAPIObject): OperationSpec[] {
   const operations: OperationSpec[] = [];
   const globalSecurity = doc.security ?? [];
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {

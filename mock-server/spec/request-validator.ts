@@ -23,6 +23,18 @@ export interface ValidatedRequest {
  * 400 whose `msg` names the fields.
  */
 export function compileRequestValidator(op: OperationSpec, compiler: SchemaCompiler) {
+  const cached = validators.get(op);
+  if (cached) return cached;
+  // Compiled on first use, so a cold start pays only for the operations it serves.
+  let compiled: ReturnType<typeof compileNow> | undefined;
+  const validate = (raw: RawRequest) => (compiled ??= compileNow(op, compiler))(raw);
+  validators.set(op, validate);
+  return validate;
+}
+
+const validators = new WeakMap<OperationSpec, (raw: RawRequest) => ValidatedRequest>();
+
+function compileNow(op: OperationSpec, compiler: SchemaCompiler) {
   const objectSchema = (location: 'path' | 'query') => {
     const params = op.parameters.filter((p) => p.in === location);
     const schema: oas31.SchemaObject = {

@@ -122,3 +122,18 @@ function collectExtensionKeywords(doc: oas31.OpenAPIObject): string[] {
   visit(doc);
   return [...found];
 }
+
+const shared = new WeakMap<oas31.OpenAPIObject, Map<string, SchemaCompiler>>();
+
+/** One compiler per document and options, shared by every server in the process (compiled schemas are pure). */
+export function sharedSchemaCompiler(
+  doc: oas31.OpenAPIObject,
+  options: SchemaCompilerOptions = {},
+): SchemaCompiler {
+  let byOptions = shared.get(doc);
+  if (!byOptions) shared.set(doc, (byOptions = new Map()));
+  const key = JSON.stringify(options);
+  let compiler = byOptions.get(key);
+  if (!compiler) byOptions.set(key, (compiler = createSchemaCompiler(doc, options)));
+  return compiler;
+}
