@@ -32,6 +32,13 @@ export async function readCapped(
   }
 }
 
+/** A text already in memory, cut to at most `maxBytes` of UTF-8 (a character split at the cut becomes U+FFFD). */
+export function capText(text: string, maxBytes: number): CapturedBody {
+  // Fast path: even at 4 bytes per character the text fits.
+  if (text.length * 4 <= maxBytes || Buffer.byteLength(text) <= maxBytes) return { text, truncated: false };
+  return { text: new TextDecoder().decode(Buffer.from(text).subarray(0, maxBytes)), truncated: true };
+}
+
 /** Hides credentials in a logged body: `client_secret` values of a form or JSON body. */
 export function redactBody(text: string): string {
   return text

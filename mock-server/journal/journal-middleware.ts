@@ -2,7 +2,7 @@ import type { MiddlewareHandler, Next } from 'hono';
 import type { Clock } from '../clock.js';
 import { isConnectionDropped, isDroppedResponse } from '../middleware/drop.js';
 import type { MiddlewareContext, MiddlewareEnv } from '../middleware/types.js';
-import { readCapped, redactBody } from './capture.js';
+import { capText, readCapped, redactBody } from './capture.js';
 import type { JournalEntry, RequestJournal } from './journal.js';
 
 export interface JournalMiddlewareOptions {
@@ -40,8 +40,10 @@ export function journalRequests({
     raw.headers.forEach((value, name) => {
       requestHeaders[name] = name === 'authorization' ? REDACTED : value;
     });
-    // A clone tees the body, so the handler still reads the original however it likes.
-    const reqBody = raw.body === null ? null : await readCapped(raw.clone().body!, journal.maxBodyBytes);
+    // Read through Hono's body cache, so the handler's own read is served from it: no stream tee.
+    // (`raw.body` is not even looked at: on @hono/node-server that builds a full undici Request.)
+    const text = raw.method === 'GET' || raw.method === 'HEAD' ? '' : await c.req.text();
+    const reqBody = text === '' ? null : capText(text, journal.maxBodyBytes);
 
     let failure: unknown;
     try {
@@ -71,7 +73,16 @@ export function journalRequests({
       faults: c.get('injectedFaults') ?? [],
       ...(res ? {} : { error: describeFailure(failure) }),
     });
-    if (res?.body) journal.track(captureResponse(entry, res.clone(), journal.maxBodyBytes));
+    // The server's JSON renderer leaves the text it sent on the context; only other bodies need a clone.
+    const sentText = c.get('responseText');
+    if (res && sentText !== undefined) {
+      const captured = capText(sentText, journal.maxBodyBytes);
+      entry.responseBody = captured.text;
+      entry.responseBodyTruncated = captured.truncated;
+    } else if (res && res.status !== 204 && res.body) {
+      // Only for bodies the server did not render itself (touching `res.body` costs the fast path).
+      journal.track(captureResponse(entry, res.clone(), journal.maxBodyBytes));
+    }
     if (failure !== undefined) throw failure;
   };
 }

@@ -18,6 +18,8 @@ export interface MiddlewareVariables {
   credentialKey: string | undefined;
   rateLimitHeaders: RateLimitHeaders | undefined;
   injectedFaults: readonly InjectedFault[] | undefined;
+  /** The JSON text of the response, when the server rendered it (lets the journal skip cloning the body). */
+  responseText: string | undefined;
 }
 
 /** The Hono environment these middleware are typed against. */

@@ -5,7 +5,7 @@ import { book, type BookInput } from '../domain/reservations.js';
 import { parseTime } from '../domain/time.js';
 import { renderBookResult } from '../render/booking.js';
 import type { RequestRecord } from '../store/records.js';
-import { num, ok, str, type HandlerTable } from './context.js';
+import { num, ok, sendJson, str, type HandlerTable } from './context.js';
 import { calendarDate } from './params.js';
 
 export const conciergeBookingHandlers = {
@@ -43,7 +43,7 @@ export const conciergeBookingHandlers = {
       date: calendarDate(body, 'date'),
       shiftPersistentId: str(body, 'shift_persistent_id')!,
     });
-    return c.json({ status: 200, message: `Hold <${hold.id}> released normally` });
+    return sendJson(c, { status: 200, message: `Hold <${hold.id}> released normally` });
   },
 
   bookConciergeReservation({ c, rt, params, body, credential }) {

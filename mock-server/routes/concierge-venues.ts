@@ -7,7 +7,7 @@ import { addDays } from '../domain/time.js';
 import { renderAvailabilityDay } from '../render/availability.js';
 import { renderConciergeVenue } from '../render/venue.js';
 import type { Store } from '../store/store.js';
-import { num, ok, str, type Fields, type HandlerTable, type MockContext } from './context.js';
+import { num, ok, sendJson, str, type Fields, type HandlerTable, type MockContext } from './context.js';
 import { calendarDate, reservationIdParam, timeWindow } from './params.js';
 
 /** The availability parameters every Concierge availability operation shares. */
@@ -63,7 +63,7 @@ export const conciergeVenueHandlers = {
     if (page.cursor !== undefined) body.cursor = page.cursor;
     body.limit = limit;
     body.request_id = c.get('requestId');
-    return c.json(body);
+    return sendJson(c, body);
   },
 
   getConciergeVenue({ c, rt, params, credential }) {

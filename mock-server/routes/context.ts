@@ -64,9 +64,25 @@ export const bool = (f: Fields, name: string): boolean | undefined => {
   return v === undefined ? undefined : v === true || v === 'true' || v === '1' || v === 1;
 };
 
+/**
+ * Every JSON answer of the API goes through here: the serialised text is kept on the context so
+ * the request journal can record the body without cloning (tee-ing) the response stream, which
+ * cost as much as the rest of a request.
+ */
+export function sendJson(
+  c: MockContext,
+  body: unknown,
+  status = 200,
+  headers?: Record<string, string>,
+): Response {
+  const text = JSON.stringify(body);
+  c.set('responseText', text);
+  return c.body(text, status as 200, { 'content-type': 'application/json', ...headers });
+}
+
 /** `{"status":200,"data":…,"request_id":…}` — the SevenRooms success envelope. */
 export function ok(c: MockContext, data: unknown, status: 200 | 201 = 200): Response {
-  return c.json({ status, data, request_id: c.get('requestId') }, status);
+  return sendJson(c, { status, data, request_id: c.get('requestId') }, status);
 }
 
 /** `{"status":200,"data":{"results":[…],"cursor":…,"limit":…}}` — the Reservations-API list envelope. */
