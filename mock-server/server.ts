@@ -46,6 +46,10 @@ import {
 } from './webhooks/webhook-service.js';
 import { Store } from './store/store.js';
 
+/** Response headers a browser client may read. */
+const CORS_EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
+
 /** Every version prefix the real API answers under. */
 export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;
 
@@ -167,6 +171,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     };
   const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
     c.set('requestId', requestIds.requestId(clock.now()));
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', CORS_EXPOSED_LIST);
     await next();
   };
 
@@ -183,11 +189,15 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const startMs = clock.now();
 
   const app = new Hono<MockEnv>();
-  app.use(
+  // Browsers may call the mock from any origin. Hono's cors middleware writes through `c.res` before
+  // the handler runs, which makes Hono rebuild every response the slow way; so it answers only
+  // preflights, and the two headers every answer needs are prepared with c.header().
+  app.options(
     '*',
     cors({
       origin: '*',
-      exposeHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+      exposeHeaders: CORS_EXPOSED,
+      allowHeaders: ['Authorization', 'Content-Type', 'Prefer', 'X-Mock-Admin-Token'],
     }),
   );
   app.use('*', assignRequestId);

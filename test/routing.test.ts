@@ -112,3 +112,25 @@ describe('form encoding', () => {
     );
   });
 });
+
+describe('CORS', () => {
+  it('lets browsers call the API: preflight, and the headers on every answer, errors included', async () => {
+    const t = testServer();
+    const preflight = await t.app.request('/2_4/venues', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+    const token = await t.login(CREDENTIALS.harbor);
+    for (const reply of [await t.get('/venues', token), await t.get('/venues')]) {
+      expect(reply.headers.get('access-control-allow-origin')).toBe('*');
+      expect(reply.headers.get('access-control-expose-headers')).toContain('Retry-After');
+    }
+  });
+});
