@@ -1,18 +1,17 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import type { oas31 } from 'openapi3-ts';
 import { ManualClock, wallClock, type Clock } from './clock.js';
-import { authenticateRequest, peekClientId } from './auth/tokens.js';
+import { peekClientId } from './auth/tokens.js';
 import { IdFactory } from './domain/ids.js';
+import { notFoundOrWrongMethod, renderError } from './http/error-responses.js';
+import { operationClass } from './http/operation-class.js';
+import { operationRunner } from './http/operation-runner.js';
 import type { Catalog } from './domain/model.js';
-import { MockError, toWireError } from './errors.js';
 import { loadVenueCatalog } from './fixtures/load-venues.js';
 import { createLogger, type Logger } from './logger.js';
 import { RequestJournal, type RequestJournalOptions } from './journal/journal.js';
 import { journalRequests } from './journal/journal-middleware.js';
-import { isConnectionDropped } from './middleware/drop.js';
-import type { MiddlewareContext } from './middleware/types.js';
 import { faults, type FaultController } from './middleware/faults.js';
 import type { FaultRule } from './middleware/fault-rules.js';
 import type { Sleep } from './middleware/latency.js';
@@ -20,25 +19,16 @@ import { rateLimit, type RateLimitController } from './middleware/rate-limit.js'
 import type { RateLimitConfigPatch } from './middleware/rate-limit-config.js';
 import { createRandom, deriveSeed } from './random.js';
 import { ALL_HANDLERS } from './routes/index.js';
-import {
-  sendJson,
-  type ApiOperationId,
-  type MockEnv,
-  type MockContext,
-  type OperationHandler,
-  type Runtime,
-} from './routes/context.js';
+import type { ApiOperationId, MockEnv, Runtime } from './routes/context.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
-import { compileRequestValidator } from './spec/request-validator.js';
-import { sharedSchemaCompiler, type SchemaCompiler } from './spec/schema-compiler.js';
+import { sharedSchemaCompiler } from './spec/schema-compiler.js';
 import type { LoadedScenario } from './seed/scenario.js';
 import { seedStore, type SeedVolume } from './seed/seed-store.js';
 import { resolveVolume } from './seed/volume.js';
 import { ChangeFeed } from './store/change-feed.js';
 import { createControlApi } from './control/control-api.js';
-import { ConfigError } from './middleware/config-error.js';
 import {
   createWebhookService,
   type WebhookService,
@@ -260,7 +250,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     c.body(spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
   );
   app.get('/openapi.json', (c) => c.json(spec.doc));
-  app.notFound((c) => notFoundOrWrongMethod(c, operations));
+  app.notFound(notFoundOrWrongMethod(operations, API_PREFIXES));
 
   return {
     app,
@@ -280,119 +270,4 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     reset,
     close: () => webhooks.close(),
   };
-}
-
-/** Budget classes: `/auth` is keyed per source address by the limiter; writes and exports have their own buckets. */
-function operationClass(c: MiddlewareContext): string {
-  const id = c.get('operationId') ?? '';
-  if (id === 'authenticate') return 'auth';
-  if (id.startsWith('export')) return 'export';
-  return c.req.method === 'GET' ? 'read' : 'write';
-}
-
-/** Auth, then body parsing and validation against the operation's compiled schemas, then the handler. */
-function operationRunner(
-  op: OperationSpec,
-  handler: OperationHandler,
-  runtime: Runtime,
-  compiler: SchemaCompiler,
-): MiddlewareHandler<MockEnv> {
-  const validate = compileRequestValidator(op, compiler);
-  return async function runOperation(c) {
-    const credential = op.requiresAuth
-      ? authenticateRequest(runtime.store, c.req.header('authorization'))
-      : null;
-    c.set('credential', credential);
-    const body = op.body ? await readForm(c) : null;
-    const {
-      params,
-      query,
-      body: fields,
-    } = validate({
-      pathParams: c.req.param() as Record<string, string>,
-      query: new URL(c.req.url).searchParams,
-      body,
-    });
-    return handler({
-      c,
-      rt: runtime,
-      params: params as Record<string, string>,
-      query: query as Record<string, string | number | boolean>,
-      body: fields as Record<string, string | number | boolean>,
-      credential: credential!,
-    });
-  };
-}
-
-/** Reads a form-encoded (or multipart) body; anything else is a clear 400, never a silent accept. */
-async function readForm(c: MockContext): Promise<Record<string, string> | null> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
-  const text = type.startsWith('multipart/form-data') ? null : await c.req.text();
-  if (text !== null && text.trim() === '') return null;
-  if (type.startsWith('application/json')) {
-    throw new MockError(
-      'bad_request',
-      'Request body must be form-encoded (application/x-www-form-urlencoded), as the SevenRooms API expects; JSON is not accepted',
-    );
-  }
-  if (type.startsWith('multipart/form-data')) {
-    const parsed = await c.req.parseBody();
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(parsed)) {
-      if (typeof v !== 'string')
-        throw new MockError('bad_request', `Field ${k} must be a text value, not a file`);
-      out[k] = v;
-    }
-    return out;
-  }
-  if (type !== '' && !type.startsWith('application/x-www-form-urlencoded')) {
-    throw new MockError(
-      'bad_request',
-      `Unsupported content-type ${type}; send application/x-www-form-urlencoded`,
-    );
-  }
-  return Object.fromEntries(new URLSearchParams(text ?? ''));
-}
-
-function renderError(err: Error, c: MockContext, logger: Logger): Response {
-  // A fault dropped the connection: there is no response to render (in-process, the caller's request rejects).
-  if (isConnectionDropped(err)) throw err;
-  const requestId = c.get('requestId') ?? '';
-  const extra = { ...(c.get('rateLimitHeaders') ?? {}) };
-  let status: number;
-  let msg: string;
-  if (err instanceof MockError) {
-    status = err.status;
-    msg = err.message;
-    Object.assign(extra, err.headers);
-  } else if (err instanceof ConfigError) {
-    status = 400;
-    msg = err.message;
-  } else if (err instanceof HTTPException) {
-    status = err.status;
-    msg = err.message || 'Request could not be processed';
-  } else {
-    status = 500;
-    msg = `Internal mock error: ${err.message}`;
-    logger.error('unhandled error', { error: err.stack ?? String(err) });
-  }
-  return sendJson(c, toWireError(status, msg, requestId), status, extra);
-}
-
-/** Unknown route → 404 envelope; a known path with the wrong method → 405 with `Allow`. */
-function notFoundOrWrongMethod(c: MockContext, operations: readonly OperationSpec[]): Response {
-  const requestId = c.get('requestId') ?? '';
-  const path = c.req.path;
-  const prefix = API_PREFIXES.find((p) => path.startsWith(`${p}/`));
-  if (prefix) {
-    const rest = path.slice(prefix.length);
-    const allowed = operations
-      .filter((op) => new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`).test(rest))
-      .map((op) => op.method.toUpperCase());
-    if (allowed.length > 0) {
-      const msg = `Method ${c.req.method} is not allowed on ${rest}; use ${allowed.join(', ')}`;
-      return sendJson(c, toWireError(405, msg, requestId), 405, { Allow: allowed.join(', ') });
-    }
-  }
-  return sendJson(c, toWireError(404, `Not found: ${c.req.method} ${path}`, requestId), 404);
 }

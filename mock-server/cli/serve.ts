@@ -44,6 +44,7 @@ Behaviour:
   --admin-token TOKEN      lets non-loopback clients use the control API (X-Mock-Admin-Token);
                            also read from SEVENROOMS_MOCK_ADMIN_TOKEN
   --control-port N         serve the control API on its own port instead of under /_mock
+  --journal-size N         requests the journal keeps, with bodies (default 200; 0 turns it off)
 `;
 
 /** `serve`: parses flags (over an optional config file), builds the mock, listens, prints the banner. */
@@ -74,6 +75,7 @@ export async function serve(
       'webhook-secret': { type: 'string' },
       'admin-token': { type: 'string' },
       'control-port': { type: 'string' },
+      'journal-size': { type: 'string' },
     },
   });
   const logLevel = values['log-level'] as LogLevel;
@@ -114,6 +116,10 @@ export async function serve(
   if (adminToken !== undefined) {
     if (adminToken.length < 12) throw new UsageError('--admin-token must be at least 12 characters');
     options.adminToken = adminToken;
+  }
+  if (values['journal-size'] !== undefined) {
+    const size = wholeNumber('--journal-size', values['journal-size']);
+    options.journal = size === 0 ? { enabled: false } : { capacity: size };
   }
   const controlPort =
     values['control-port'] === undefined ? undefined : wholeNumber('--control-port', values['control-port']);

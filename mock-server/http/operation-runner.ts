@@ -1,0 +1,71 @@
+import type { MiddlewareHandler } from 'hono';
+import { authenticateRequest } from '../auth/tokens.js';
+import { MockError } from '../errors.js';
+import type { MockContext, MockEnv, OperationHandler, Runtime } from '../routes/context.js';
+import type { OperationSpec } from '../spec/operations.js';
+import { compileRequestValidator } from '../spec/request-validator.js';
+import type { SchemaCompiler } from '../spec/schema-compiler.js';
+
+/** Auth, then body parsing and validation against the operation's compiled schemas, then the handler. */
+export function operationRunner(
+  op: OperationSpec,
+  handler: OperationHandler,
+  runtime: Runtime,
+  compiler: SchemaCompiler,
+): MiddlewareHandler<MockEnv> {
+  const validate = compileRequestValidator(op, compiler);
+  return async function runOperation(c) {
+    const credential = op.requiresAuth
+      ? authenticateRequest(runtime.store, c.req.header('authorization'))
+      : null;
+    c.set('credential', credential);
+    const body = op.body ? await readForm(c) : null;
+    const {
+      params,
+      query,
+      body: fields,
+    } = validate({
+      pathParams: c.req.param() as Record<string, string>,
+      query: new URL(c.req.url).searchParams,
+      body,
+    });
+    return handler({
+      c,
+      rt: runtime,
+      params: params as Record<string, string>,
+      query: query as Record<string, string | number | boolean>,
+      body: fields as Record<string, string | number | boolean>,
+      credential: credential!,
+    });
+  };
+}
+
+/** Reads a form-encoded (or multipart) body; anything else is a clear 400, never a silent accept. */
+async function readForm(c: MockContext): Promise<Record<string, string> | null> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  const text = type.startsWith('multipart/form-data') ? null : await c.req.text();
+  if (text !== null && text.trim() === '') return null;
+  if (type.startsWith('application/json')) {
+    throw new MockError(
+      'bad_request',
+      'Request body must be form-encoded (application/x-www-form-urlencoded), as the SevenRooms API expects; JSON is not accepted',
+    );
+  }
+  if (type.startsWith('multipart/form-data')) {
+    const parsed = await c.req.parseBody();
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parsed)) {
+      if (typeof v !== 'string')
+        throw new MockError('bad_request', `Field ${k} must be a text value, not a file`);
+      out[k] = v;
+    }
+    return out;
+  }
+  if (type !== '' && !type.startsWith('application/x-www-form-urlencoded')) {
+    throw new MockError(
+      'bad_request',
+      `Unsupported content-type ${type}; send application/x-www-form-urlencoded`,
+    );
+  }
+  return Object.fromEntries(new URLSearchParams(text ?? ''));
+}
