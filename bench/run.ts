@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { deliveryBench, seedBench, validationBench } from './lib/components.js';
 import { measureLoad, type LoadRequest, type LoadSettings } from './lib/load.js';
 import { freePort, memoryOf, round1, runToEnd, start, waitFor200, type Child } from './lib/processes.js';
+import { embedInReadme } from './lib/readme.js';
 import { renderMarkdown } from './lib/report.js';
 import { ENDPOINTS, type EndpointKey, type Results, type ServerResult, type Target } from './lib/types.js';
 
@@ -620,6 +621,9 @@ async function main(): Promise<void> {
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const markdown = renderMarkdown(results);
   writeFileSync(join(outDir, 'results.md'), markdown);
+  // Only a full run speaks for the project: partial runs never touch the README.
+  if (!ONLY && !embedInReadme(join(ROOT, 'README.md'), markdown))
+    log('README.md has no bench markers; not updated.');
 
   log('\nRatios (absolute figures drift with the machine; ratios travel better):');
   for (const { key, label } of ENDPOINTS) {
