@@ -12,7 +12,8 @@ import type { Table, Venue } from '../mock-server/domain/model.js';
 import type { ReservationStatus } from '../mock-server/domain/status.js';
 import { addDays } from '../mock-server/domain/time.js';
 import { createRandom, type Random } from '../mock-server/random.js';
-import type { ClientRecord, ReservationRecord } from '../mock-server/store/records.js';
+import { newClient, newReservation } from '../mock-server/store/record-factory.js';
+import type { ClientRecord } from '../mock-server/store/records.js';
 import type { Store } from '../mock-server/store/store.js';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Margaret', 'Ken'];
@@ -43,23 +44,13 @@ function syntheticClient(
   venueId: string | null,
   random: Random,
 ): ClientRecord {
-  const n = store.nextSeq();
   const firstName = pick(random, FIRST);
   const lastName = pick(random, LAST);
-  const now = store.clock.now();
-  return {
-    seq: n,
-    id: store.ids.key('nightloop_VenueGroupClient'),
+  const client = newClient(store, {
     venueGroupId,
-    referenceCode: store.ids.referenceCode(),
     firstName,
     lastName,
-    salutation: null,
-    title: null,
-    gender: null,
     company: random.int(0, 4) === 0 ? 'Analytical Engines Ltd' : null,
-    email: `${firstName}.${lastName}.${n}@example.com`.toLowerCase(),
-    phone: `+1212${String(1_000_000 + n).slice(-7)}`,
     phoneLocale: 'en_US',
     address: `${random.int(1, 999)} Harbor Street`,
     city: pick(random, CITIES),
@@ -68,22 +59,14 @@ function syntheticClient(
     country: 'US',
     birthdayDay: random.int(1, 28),
     birthdayMonth: random.int(1, 12),
-    anniversaryDay: null,
-    anniversaryMonth: null,
-    clientTags: [],
-    notes: null,
     isVip: random.int(0, 19) === 0,
     marketingOptIn: random.int(0, 1) === 1,
-    marketingOptInMs: null,
-    loyaltyId: null,
-    loyaltyRank: null,
-    loyaltyTier: null,
-    preferredLanguageCode: 'en',
-    externalUserId: null,
     venueStats: venueId ? { [venueId]: emptyVenueStats() } : {},
-    createdMs: now,
-    updatedMs: now,
-  };
+  });
+  // Unique by the client's seq, so a bench with 100k guests has 100k distinct contacts.
+  client.email = `${firstName}.${lastName}.${client.seq}@example.com`.toLowerCase();
+  client.phone = `+1212${String(1_000_000 + client.seq).slice(-7)}`;
+  return client;
 }
 
 export interface HistoryPlan {
@@ -192,15 +175,10 @@ function insertOne(
   const partySize = random.int(Math.max(1, table.minCovers), table.maxCovers);
   const clients = clientsByGroup.get(venue.venueGroupId)!;
   const client = store.clients.get(clients[random.int(0, clients.length - 1)]!)!;
-  const now = store.clock.now();
-  const record: ReservationRecord = {
-    seq: store.nextSeq(),
-    id: store.ids.key('nightloop_ReservationActual'),
-    referenceCode: store.ids.referenceCode(),
+  const record = newReservation(store, {
     venueId: venue.id,
     venueGroupId: venue.venueGroupId,
     clientId: client.id,
-    conciergeId: null,
     date,
     startMin,
     durationMin: 120,
@@ -211,27 +189,12 @@ function insertOne(
     tableIds: [table.id],
     seatingAreaId: table.seatingAreaId,
     status,
-    reservationType: 'RESERVATION',
     firstName: client.firstName,
     lastName: client.lastName,
     email: client.email,
     phone: client.phone,
-    notes: null,
-    clientRequests: null,
-    externalId: null,
-    externalUserId: null,
-    tags: [],
-    mfRatioMale: 0,
-    mfRatioFemale: 0,
     arrivedGuests: status === 'COMPLETE' ? partySize : null,
-    seatedTime: null,
-    leftTime: null,
     bookedBy: 'bench history',
-    costOption: null,
-    prepayment: null,
-    totalPayment: null,
-    createdMs: now,
-    updatedMs: now,
-  };
+  });
   store.insertReservation(record);
 }

@@ -1,5 +1,6 @@
 import { badRequest, conflict, MESSAGES, notFound } from '../errors.js';
 import type { components } from '../spec/generated-types.js';
+import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord, Tag } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
@@ -72,11 +73,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
   );
 
   const client = findOrCreateClient(store, venue, input);
-  const now = store.clock.now();
-  const record: ReservationRecord = {
-    seq: store.nextSeq(),
-    id: store.ids.key('nightloop_ReservationActual'),
-    referenceCode: store.ids.referenceCode(),
+  const record = newReservation(store, {
     venueId: venue.id,
     venueGroupId: venue.venueGroupId,
     clientId: client.id,
@@ -103,16 +100,9 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     tags: parseTagList(input.reservation_tags),
     mfRatioMale: input.mf_ratio_male ?? 0,
     mfRatioFemale: input.mf_ratio_female ?? 0,
-    arrivedGuests: null,
     seatedTime: parseSeatedTime(input.seated_time),
-    leftTime: null,
     bookedBy: actor.name,
-    costOption: null,
-    prepayment: null,
-    totalPayment: null,
-    createdMs: now,
-    updatedMs: now,
-  };
+  });
   if (hold) store.endHold(hold, 'converted');
   store.insertReservation(record);
   applyClientTags(store, client, input, venue.id);
@@ -270,44 +260,15 @@ function findOrCreateClient(store: Store, venue: Venue, input: BookInput): Clien
   }
   const existing = store.findClientByContact(venue.venueGroupId, input.phone ?? null, input.email ?? null);
   if (existing) return existing;
-  const now = store.clock.now();
-  const client: ClientRecord = {
-    seq: store.nextSeq(),
-    id: store.ids.key('nightloop_VenueGroupClient'),
+  const client = newClient(store, {
     venueGroupId: venue.venueGroupId,
-    referenceCode: store.ids.referenceCode(),
     firstName: input.first_name!.trim(),
     lastName: input.last_name!.trim(),
-    salutation: null,
-    title: null,
-    gender: null,
-    company: null,
     email: input.email ?? null,
     phone: input.phone!,
-    phoneLocale: null,
-    address: null,
-    city: null,
-    state: null,
-    postalCode: null,
-    country: null,
-    birthdayDay: null,
-    birthdayMonth: null,
-    anniversaryDay: null,
-    anniversaryMonth: null,
-    clientTags: [],
-    notes: null,
-    isVip: false,
-    marketingOptIn: false,
-    marketingOptInMs: null,
-    loyaltyId: null,
-    loyaltyRank: null,
-    loyaltyTier: null,
-    preferredLanguageCode: 'en',
     externalUserId: input.external_user_id ?? null,
     venueStats: { [venue.id]: emptyVenueStats() },
-    createdMs: now,
-    updatedMs: now,
-  };
+  });
   store.insertClient(client, venue.id);
   return client;
 }

@@ -4,6 +4,7 @@
  * the mock exposes them through its control API. Each is a store change, so events follow.
  */
 import { badRequest, conflict, notFound } from '../errors.js';
+import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord, WaitlistRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { durationFor, shiftsOn } from './availability.js';
@@ -75,21 +76,16 @@ export function addWalkIn(store: Store, venue: Venue, input: WalkInInput): Reser
     if (!table) throw conflict(`No table is free now for a walk-in party of ${input.partySize}`);
     tableIds = [table.id];
   }
-  const client = walkInClient(store, venue, input, now);
-  const record: ReservationRecord = {
-    seq: store.nextSeq(),
-    id: store.ids.key('nightloop_ReservationActual'),
-    referenceCode: store.ids.referenceCode(),
+  const client = walkInClient(store, venue, input);
+  const record = newReservation(store, {
     venueId: venue.id,
     venueGroupId: venue.venueGroupId,
     clientId: client.id,
-    conciergeId: null,
     date: local.date,
     startMin: local.minutes,
     durationMin,
     partySize: input.partySize,
     shiftPersistentId: shift?.persistentId ?? null,
-    accessPersistentId: null,
     shiftCategory: shift?.category ?? null,
     tableIds,
     seatingAreaId: venue.tables.find((t) => t.id === tableIds[0])?.seatingAreaId ?? null,
@@ -100,66 +96,25 @@ export function addWalkIn(store: Store, venue: Venue, input: WalkInInput): Reser
     email: client.email,
     phone: client.phone,
     notes: input.notes ?? null,
-    clientRequests: null,
-    externalId: null,
-    externalUserId: null,
-    tags: [],
-    mfRatioMale: 0,
-    mfRatioFemale: 0,
     arrivedGuests: input.partySize,
     seatedTime: formatLocalNaiveIso(now, venue.timeZone),
-    leftTime: null,
     bookedBy: 'Host stand',
-    costOption: null,
-    prepayment: null,
-    totalPayment: null,
-    createdMs: now,
-    updatedMs: now,
-  };
+  });
   store.insertReservation(record);
   return record;
 }
 
-function walkInClient(store: Store, venue: Venue, input: WalkInInput, now: number): ClientRecord {
+function walkInClient(store: Store, venue: Venue, input: WalkInInput): ClientRecord {
   const existing = store.findClientByContact(venue.venueGroupId, input.phone ?? null, input.email ?? null);
   if (existing) return existing;
-  const client: ClientRecord = {
-    seq: store.nextSeq(),
-    id: store.ids.key('nightloop_VenueGroupClient'),
+  const client = newClient(store, {
     venueGroupId: venue.venueGroupId,
-    referenceCode: store.ids.referenceCode(),
     firstName: input.firstName ?? 'Walk-in',
     lastName: input.lastName ?? 'Guest',
-    salutation: null,
-    title: null,
-    gender: null,
-    company: null,
     email: input.email ?? null,
     phone: input.phone ?? null,
-    phoneLocale: null,
-    address: null,
-    city: null,
-    state: null,
-    postalCode: null,
-    country: null,
-    birthdayDay: null,
-    birthdayMonth: null,
-    anniversaryDay: null,
-    anniversaryMonth: null,
-    clientTags: [],
-    notes: null,
-    isVip: false,
-    marketingOptIn: false,
-    marketingOptInMs: null,
-    loyaltyId: null,
-    loyaltyRank: null,
-    loyaltyTier: null,
-    preferredLanguageCode: 'en',
-    externalUserId: null,
     venueStats: { [venue.id]: emptyVenueStats() },
-    createdMs: now,
-    updatedMs: now,
-  };
+  });
   store.insertClient(client, venue.id);
   return client;
 }
