@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../mock-server/clock.js';
 import { MockError, toWireError } from '../mock-server/errors.js';
-import { ConfigError } from '../mock-server/middleware/config-error.js';
+import { ConfigError } from '../mock-server/config-error.js';
 import { isConnectionDropped } from '../mock-server/middleware/drop.js';
 import { parseFaultConfig } from '../mock-server/middleware/fault-rules.js';
 import { type FaultsOptions, faults } from '../mock-server/middleware/faults.js';

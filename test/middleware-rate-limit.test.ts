@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../mock-server/clock.js';
 import { MockError, notFound, toWireError } from '../mock-server/errors.js';
-import { ConfigError } from '../mock-server/middleware/config-error.js';
+import { ConfigError } from '../mock-server/config-error.js';
 import { type RateLimitOptions, rateLimit } from '../mock-server/middleware/rate-limit.js';
 import { type MiddlewareEnv, sourceAddress } from '../mock-server/middleware/types.js';
 

@@ -1,7 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { MockError, toWireError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { ConfigError } from '../middleware/config-error.js';
 import { isConnectionDropped } from '../middleware/drop.js';
 import { sendJson, type MockContext } from '../routes/context.js';
 import type { OperationSpec } from '../spec/operations.js';
@@ -18,9 +17,6 @@ export function renderError(err: Error, c: MockContext, logger: Logger): Respons
     status = err.status;
     msg = err.message;
     Object.assign(extra, err.headers);
-  } else if (err instanceof ConfigError) {
-    status = 400;
-    msg = err.message;
   } else if (err instanceof HTTPException) {
     status = err.status;
     msg = err.message || 'Request could not be processed';

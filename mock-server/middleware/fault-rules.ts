@@ -1,5 +1,5 @@
 import { FAULT_STATUSES, type FaultStatus } from '../errors.js';
-import { ConfigError, type ConfigIssue, isRecord } from './config-error.js';
+import { ConfigError, type ConfigIssue, isRecord } from '../config-error.js';
 import { type LatencySpec, checkLatencySpec } from './latency.js';
 
 /**

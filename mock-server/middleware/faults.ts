@@ -1,7 +1,7 @@
 import type { MiddlewareHandler, Next } from 'hono';
 import { type FaultStatus, faultError } from '../errors.js';
 import type { Random } from '../random.js';
-import { ConfigError, type ConfigIssue } from './config-error.js';
+import { ConfigError, type ConfigIssue } from '../config-error.js';
 import { dropConnection } from './drop.js';
 import {
   type CompiledRule,

@@ -1,5 +1,5 @@
 import type { Random } from '../random.js';
-import { type ConfigIssue, isRecord } from './config-error.js';
+import { type ConfigIssue, isRecord } from '../config-error.js';
 
 /** How long an injected delay lasts, in milliseconds. */
 export type LatencySpec =

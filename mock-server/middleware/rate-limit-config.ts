@@ -1,4 +1,4 @@
-import { ConfigError, type ConfigIssue, isRecord } from './config-error.js';
+import { ConfigError, type ConfigIssue, isRecord } from '../config-error.js';
 import type { Budget } from './token-bucket.js';
 
 /** The reference client assumes 600 requests per 60 s (sevenrooms-api.md §8); the mock defaults to that. */

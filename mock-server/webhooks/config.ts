@@ -2,38 +2,24 @@
  * Validation of webhook endpoint configuration, wherever it comes from (CLI flags, a config file, the
  * control API). Every problem is collected with its JSON pointer, so a user fixes a file in one pass.
  */
-import { MockError } from '../errors.js';
+import { ConfigError, isRecord, type ConfigIssue } from '../config-error.js';
 import type { WebhookEndpointConfig } from './types.js';
 
-export interface WebhookConfigIssue {
-  readonly pointer: string;
-  readonly message: string;
-}
+export type WebhookConfigIssue = ConfigIssue;
 
-/**
- * Invalid webhook configuration. A MockError of kind `bad_request`, so the control API answers 400
- * without extra mapping; the CLI prints `message` (every issue, one per clause) and exits.
- */
-export class WebhookConfigError extends MockError {
-  readonly code = 'invalid_webhook_config';
-  readonly issues: readonly WebhookConfigIssue[];
+/** Invalid webhook configuration: the shared ConfigError (a 400), named for what it is about. */
+export class WebhookConfigError extends ConfigError {
+  override readonly code = 'invalid_webhook_config';
 
   constructor(issues: readonly WebhookConfigIssue[]) {
-    super(
-      'bad_request',
-      `Invalid webhook configuration: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}.`,
-    );
+    super('webhook configuration', issues);
     this.name = 'WebhookConfigError';
-    this.issues = issues;
   }
 }
 
 const ENTITY_PATTERNS = new Set(['reservation', 'client', '*']);
 const CHANGE_PATTERNS = new Set(['created', 'updated', 'deleted', '*']);
 const KNOWN_KEYS = new Set(['url', 'secret', 'venueGroupIds', 'events', 'enabled', 'description']);
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True for `*`, `reservation.*`, `*.deleted`, `client.updated`, … */
 export function isValidEventPattern(pattern: string): boolean {

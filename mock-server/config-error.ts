@@ -1,3 +1,5 @@
+import { MockError } from './errors.js';
+
 /** One problem in a configuration document, located by JSON pointer. */
 export interface ConfigIssue {
   readonly pointer: string;
@@ -5,16 +7,20 @@ export interface ConfigIssue {
 }
 
 /**
- * A fault or rate-limit configuration (start-up file, CLI or control API) was invalid. Carries every
- * issue found, not just the first, so a user fixes the file in one pass. The control API maps it to a
- * 400; the CLI prints `message` and exits.
+ * A configuration — faults, rate limits, webhook endpoints; from a start-up file, a flag or the
+ * control API — was invalid. Carries every issue found, not just the first, so a user fixes the file
+ * in one pass. A MockError of kind `bad_request`, so the control API answers 400 with no mapping;
+ * the CLI prints `message` and exits.
  */
-export class ConfigError extends Error {
-  readonly code = 'invalid_config';
+export class ConfigError extends MockError {
+  readonly code: string = 'invalid_config';
   readonly issues: readonly ConfigIssue[];
 
   constructor(what: string, issues: readonly ConfigIssue[]) {
-    super(`Invalid ${what}: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}.`);
+    super(
+      'bad_request',
+      `Invalid ${what}: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}.`,
+    );
     this.name = 'ConfigError';
     this.issues = issues;
   }
