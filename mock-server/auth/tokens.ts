@@ -1,4 +1,4 @@
-import { badRequest, unauthorized } from '../errors.js';
+import { unauthorized } from '../errors.js';
 import type { Credential } from '../domain/model.js';
 import type { TokenRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -49,9 +49,4 @@ export function authenticateRequest(store: Store, header: string | undefined): C
 export function peekClientId(store: Store, header: string | undefined): string | null {
   if (!header) return null;
   return store.tokens.get(header.trim())?.clientId ?? null;
-}
-
-export function requireFields(body: Record<string, unknown>, ...fields: string[]): void {
-  for (const f of fields)
-    if (typeof body[f] !== 'string' || body[f] === '') throw badRequest(`Missing required field ${f}`);
 }
