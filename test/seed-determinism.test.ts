@@ -10,7 +10,8 @@ import { Store } from '../mock-server/store/store.js';
 import { DEFAULT_VOLUME, parseVolume, VolumeError } from '../mock-server/seed/volume.js';
 
 const NOW = '2026-12-07T17:00:00Z';
-const MODERATE = { guests: 800, daysOfHistory: 45, daysAhead: 21 };
+// Occupancy is pinned so these tests guard the generator, not whatever the defaults are today.
+const MODERATE = { guests: 800, daysOfHistory: 45, daysAhead: 21, occupancy: 0.45 };
 const catalog = loadVenueCatalog();
 
 /** A store seeded as a server seeds it, without the HTTP layer (the seeder is domain code). */
@@ -74,6 +75,7 @@ describe('determinism', () => {
       guests: 12,
       daysOfHistory: 3,
       daysAhead: 2,
+      occupancy: 0.45,
     }).snapshot();
     const digest = createHash('sha256')
       .update(JSON.stringify({ clients, reservations, charges, waitlist }))

@@ -26,14 +26,14 @@ export interface SeedVolume {
 
 /**
  * Small enough for a cold start under half a second, and still lived-in: three weeks of history,
- * two weeks of bookings ahead — about 3.5k reservations and 800 guests over four venues. Larger
+ * two weeks of bookings ahead, busy nights a third full — about 3.3k reservations and 800 guests. Larger
  * worlds are a flag away (--guests, --history-days, --days-ahead).
  */
 export const DEFAULT_VOLUME: SeedVolume = {
   guests: 400,
   daysOfHistory: 21,
   daysAhead: 14,
-  occupancy: 0.45,
+  occupancy: 0.35,
   locale: 'auto',
 };
 
