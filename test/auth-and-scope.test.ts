@@ -114,3 +114,17 @@ describe('tenant isolation', () => {
     expect((await t.get(`/concierge_group/${gid}/reservations`, harbor)).status).toBe(403);
   });
 });
+
+describe('token bookkeeping', () => {
+  it('drops expired tokens when a new one is issued, and keeps the live ones', async () => {
+    const t = testServer();
+    const old = await t.login(CREDENTIALS.harbor);
+    t.clock.advance(12 * 3600 * 1000);
+    const live = await t.login(CREDENTIALS.thames);
+    t.clock.advance(13 * 3600 * 1000); // old has expired, live has 11 hours left
+    const fresh = await t.login(CREDENTIALS.harbor);
+    expect([...t.mock.store.tokens.keys()]).toEqual([live, fresh]);
+    expect((await t.get('/venues', old)).status).toBe(401);
+    expect((await t.get('/venues', live)).status).toBe(200);
+  });
+});

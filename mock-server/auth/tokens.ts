@@ -13,7 +13,12 @@ export function issueToken(store: Store, clientId: string, clientSecret: string)
     throw unauthorized('Invalid client_id or client_secret');
   }
   const now = store.clock.now();
-  for (const [token, record] of store.tokens) if (record.expiresMs <= now) store.tokens.delete(token);
+  // Tokens sit in the map in the order they were issued, all with the same lifetime: the expired ones
+  // are at the front, so pruning stops at the first live one instead of scanning every token.
+  for (const [token, record] of store.tokens) {
+    if (record.expiresMs > now) break;
+    store.tokens.delete(token);
+  }
   const record: TokenRecord = { token: store.ids.token(), clientId, expiresMs: now + TOKEN_TTL_MS };
   store.tokens.set(record.token, record);
   return record;

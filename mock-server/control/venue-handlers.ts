@@ -1,15 +1,14 @@
 import { notFound } from '../errors.js';
 import type { Venue } from '../domain/model.js';
 import type { ReservationStatus } from '../domain/status.js';
+import { changeStatus, moveTables } from '../domain/reservations.js';
 import {
   addToWaitlist,
   addWalkIn,
-  moveTables,
   removeFromWaitlist,
   reservationAtVenue,
   seatFromWaitlist,
   seatParty,
-  setStatus,
 } from '../domain/venue-actions.js';
 import { renderWaitlistEntry } from '../render/waitlist.js';
 import type { ControlDeps, ControlHandlerTable } from './context.js';
@@ -28,7 +27,7 @@ const text = (body: Record<string, unknown>, name: string) =>
 export const venueActionHandlers: ControlHandlerTable = {
   setReservationStatus({ c, deps, params, body }) {
     const r = reservationAtVenue(deps.store, venueOf(deps, params.venue_id!), params.reservation_id!);
-    setStatus(deps.store, r, body.status as ReservationStatus);
+    changeStatus(deps.store, r, body.status as ReservationStatus);
     return c.json(deps.store.renderReservation(r));
   },
 

@@ -2,7 +2,7 @@ import type { MockError } from '../errors.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import type { HoldRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { checkSlot, isRefusal, Occupancy, type Slot, type SlotQuery } from './availability.js';
+import { checkSlot, isRefusal, Occupancy, type SlotQuery } from './availability.js';
 import type { Channel, Venue } from './model.js';
 import { parseTime } from './time.js';
 
@@ -132,5 +132,3 @@ export function releaseHold(
   store.endHold(hold, 'released');
   return hold;
 }
-
-export type { Slot };

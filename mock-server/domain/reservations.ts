@@ -1,7 +1,7 @@
 import { badRequest, conflict, MESSAGES, notFound } from '../errors.js';
 import type { components } from '../spec/generated-types.js';
 import { newClient, newReservation } from '../store/record-factory.js';
-import type { ClientRecord, ReservationRecord, Tag } from '../store/records.js';
+import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
@@ -374,5 +374,3 @@ export function moveTables(
   });
   return record;
 }
-
-export type { Tag };

@@ -12,7 +12,6 @@ import { emptyVenueStats } from './client-stats.js';
 import { occupancyOf } from './holds.js';
 import type { Venue } from './model.js';
 import { changeStatus, moveTables } from './reservations.js';
-import type { ReservationStatus } from './status.js';
 import { formatLocalNaiveIso, venueLocal } from './time.js';
 
 export interface WalkInInput {
@@ -41,16 +40,6 @@ export function seatParty(
   if (tableNumbers?.length) moveTables(store, record, tableNumbers);
   return changeStatus(store, record, 'SEATED');
 }
-
-export function setStatus(
-  store: Store,
-  record: ReservationRecord,
-  status: ReservationStatus,
-): ReservationRecord {
-  return changeStatus(store, record, status);
-}
-
-export { moveTables };
 
 /** A party walks in: a WALK_IN reservation starting now, seated at once at a free (or the named) table. */
 export function addWalkIn(store: Store, venue: Venue, input: WalkInInput): ReservationRecord {
