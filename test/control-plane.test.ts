@@ -2,29 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createContractValidator } from '../contracts/validate/index.js';
 import { CREDENTIALS, guest, testServer, type TestServer } from './support/harness.js';
 
-const json = (
-  t: TestServer,
-  method: string,
-  path: string,
-  body?: unknown,
-  env?: unknown,
-  headers: Record<string, string> = {},
-) =>
-  t.app.request(
-    `/_mock${path}`,
-    {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    },
-    env,
-  );
-
 describe('rate limits over the API', () => {
   it('a client over budget gets 429 with Retry-After; after advancing the clock by it, requests succeed again', async () => {
     const t = testServer();
     const token = await t.login(CREDENTIALS.harbor);
-    expect((await json(t, 'PUT', '/rate-limits', { default: { limit: 5, windowSec: 60 } })).status).toBe(200);
+    expect((await t.control('PUT', '/rate-limits', { default: { limit: 5, windowSec: 60 } })).status).toBe(
+      200,
+    );
     const replies = [];
     for (let i = 0; i < 6; i++) replies.push(await t.get('/venues', token));
     expect(replies.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
@@ -38,7 +22,7 @@ describe('rate limits over the API', () => {
 
     t.clock.advance((retryAfter - 1) * 1000);
     expect((await t.get('/venues', token)).status).toBe(429);
-    await json(t, 'POST', '/clock/advance', { seconds: 1 });
+    await t.control('POST', '/clock/advance', { seconds: 1 });
     const again = await t.get('/venues', token);
     expect(again.status).toBe(200);
     expect(again.headers.get('x-ratelimit-remaining')).toBe('0');
@@ -69,7 +53,7 @@ describe('faults are reproducible', () => {
     const run = async (seed: number) => {
       const t = testServer({ seed, rateLimit: { enabled: false } });
       const token = await t.login(CREDENTIALS.harbor);
-      const added = await json(t, 'POST', '/faults', {
+      const added = await t.control('POST', '/faults', {
         id: 'flaky',
         kind: 'error',
         status: 503,
@@ -104,48 +88,48 @@ describe('state control', () => {
       return [booked.text, list.text].join('\n');
     };
     const fresh = testServer({ volume: { guests: 40, daysOfHistory: 5, daysAhead: 5 } });
-    const baseline = await (await json(fresh, 'GET', '/state')).text();
+    const baseline = await (await fresh.control('GET', '/state')).text();
     const firstRun = await script(fresh);
     fresh.clock.advance(3_600_000);
-    expect((await json(fresh, 'POST', '/reset')).status).toBe(200);
-    expect(await (await json(fresh, 'GET', '/state')).text()).toBe(baseline);
+    expect((await fresh.control('POST', '/reset')).status).toBe(200);
+    expect(await (await fresh.control('GET', '/state')).text()).toBe(baseline);
     expect(await script(fresh)).toBe(firstRun);
 
     const other = testServer({ volume: { guests: 40, daysOfHistory: 5, daysAhead: 5 } });
-    expect(await (await json(other, 'GET', '/state')).text()).toBe(baseline);
+    expect(await (await other.control('GET', '/state')).text()).toBe(baseline);
   });
 
   it('export → import round-trips, and a malformed snapshot is refused without touching state', async () => {
     const t = testServer({ volume: { guests: 30, daysOfHistory: 3, daysAhead: 3 } });
     const token = await t.login(CREDENTIALS.harbor);
-    const saved = await (await json(t, 'GET', '/state')).text();
+    const saved = await (await t.control('GET', '/state')).text();
     await t.put(`/venues/${t.venueId('harbor-grill')}/book`, token, {
       date: '2026-12-08',
       time: '19:00',
       party_size: 2,
       ...guest(2),
     });
-    const changed = await (await json(t, 'GET', '/state')).text();
+    const changed = await (await t.control('GET', '/state')).text();
     expect(changed).not.toBe(saved);
 
     const broken = JSON.parse(saved) as { reservations: { venueId: string }[] };
     if (broken.reservations[0]) broken.reservations[0].venueId = 'nope';
-    const refused = await json(t, 'PUT', '/state', broken.reservations[0] ? broken : { version: 2 });
+    const refused = await t.control('PUT', '/state', broken.reservations[0] ? broken : { version: 2 });
     expect(refused.status).toBe(400);
-    expect(await (await json(t, 'GET', '/state')).text()).toBe(changed);
+    expect(await (await t.control('GET', '/state')).text()).toBe(changed);
 
-    expect((await json(t, 'PUT', '/state', JSON.parse(saved))).status).toBe(200);
-    expect(await (await json(t, 'GET', '/state')).text()).toBe(saved);
+    expect((await t.control('PUT', '/state', JSON.parse(saved))).status).toBe(200);
+    expect(await (await t.control('GET', '/state')).text()).toBe(saved);
   });
 
   it('reads, sets and advances the clock; holds expire as it moves', async () => {
     const t = testServer();
-    const clock = (await (await json(t, 'GET', '/clock')).json()) as { now: string; mode: string };
+    const clock = (await (await t.control('GET', '/clock')).json()) as { now: string; mode: string };
     expect(clock).toMatchObject({ now: '2026-12-07T17:00:00.000Z', mode: 'frozen' });
-    const set = await json(t, 'PUT', '/clock', { now: '2026-12-07T20:00:00Z' });
+    const set = await t.control('PUT', '/clock', { now: '2026-12-07T20:00:00Z' });
     expect(((await set.json()) as { epochMs: number }).epochMs).toBe(Date.parse('2026-12-07T20:00:00Z'));
-    expect((await json(t, 'PUT', '/clock', { now: 'yesterday' })).status).toBe(400);
-    expect((await json(t, 'POST', '/clock/advance', { seconds: -5 })).status).toBe(400);
+    expect((await t.control('PUT', '/clock', { now: 'yesterday' })).status).toBe(400);
+    expect((await t.control('POST', '/clock/advance', { seconds: -5 })).status).toBe(400);
   });
 });
 
@@ -154,20 +138,23 @@ describe('control access', () => {
 
   it('refuses a non-loopback control request without the admin token, accepts it with the token', async () => {
     const open = testServer();
-    const refused = await json(open, 'GET', '/clock', undefined, remote);
+    const refused = await open.control('GET', '/clock', undefined, remote);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { msg: string }).msg).toMatch(/loopback/);
-    expect((await json(open, 'GET', '/clock')).status).toBe(200);
+    expect((await open.control('GET', '/clock')).status).toBe(200);
 
     const guarded = testServer({ adminToken: 'let-me-in-please' });
-    expect((await json(guarded, 'POST', '/reset', undefined, remote)).status).toBe(403);
+    expect((await guarded.control('POST', '/reset', undefined, remote)).status).toBe(403);
     expect(
-      (await json(guarded, 'POST', '/reset', undefined, remote, { 'x-mock-admin-token': 'wrong-token-xx' }))
+      (await guarded.control('POST', '/reset', undefined, remote, { 'x-mock-admin-token': 'wrong-token-xx' }))
         .status,
     ).toBe(403);
     expect(
-      (await json(guarded, 'POST', '/reset', undefined, remote, { 'x-mock-admin-token': 'let-me-in-please' }))
-        .status,
+      (
+        await guarded.control('POST', '/reset', undefined, remote, {
+          'x-mock-admin-token': 'let-me-in-please',
+        })
+      ).status,
     ).toBe(200);
   });
 });
@@ -178,16 +165,16 @@ describe('journal and venue actions', () => {
     const token = await t.login(CREDENTIALS.harbor);
     await t.get('/venues', token);
     await t.get('/nowhere', token);
-    const all = (await (await json(t, 'GET', '/journal')).json()) as {
+    const all = (await (await t.control('GET', '/journal')).json()) as {
       entries: { operationId: string | null; status: number; requestBody: string | null }[];
     };
     expect(all.entries.map((e) => e.status)).toEqual([404, 200, 200]);
     expect(all.entries[2]!.requestBody).toContain('[redacted]');
-    const venues = (await (await json(t, 'GET', '/journal?operation_id=listVenues')).json()) as {
+    const venues = (await (await t.control('GET', '/journal?operation_id=listVenues')).json()) as {
       entries: unknown[];
     };
     expect(venues.entries).toHaveLength(1);
-    expect((await json(t, 'GET', '/journal?status=4xx')).status).toBe(200);
+    expect((await t.control('GET', '/journal?status=4xx')).status).toBe(200);
   });
 
   it('seats a party, changes tables, adds a walk-in and works the waitlist', async () => {
@@ -201,25 +188,27 @@ describe('journal and venue actions', () => {
       ...guest(3),
     });
     const id = booked.body.data.reservation_id as string;
-    const moved = await json(t, 'PUT', `/venues/${venue}/reservations/${id}/tables`, {
+    const moved = await t.control('PUT', `/venues/${venue}/reservations/${id}/tables`, {
       table_numbers: ['12'],
     });
     expect(((await moved.json()) as { table_numbers: string[] }).table_numbers).toEqual(['12']);
-    const seated = (await (await json(t, 'POST', `/venues/${venue}/reservations/${id}/seat`, {})).json()) as {
+    const seated = (await (
+      await t.control('POST', `/venues/${venue}/reservations/${id}/seat`, {})
+    ).json()) as {
       status: string;
       seated_time: string;
     };
     expect(seated.status).toBe('SEATED');
     expect(seated.seated_time).toBe('2026-12-07T19:00:00.000000');
-    const backwards = await json(t, 'POST', `/venues/${venue}/reservations/${id}/status`, {
+    const backwards = await t.control('POST', `/venues/${venue}/reservations/${id}/status`, {
       status: 'CONFIRMED',
     });
     expect(backwards.status).toBe(400);
     expect(
-      (await json(t, 'POST', `/venues/${venue}/reservations/${id}/status`, { status: 'COMPLETE' })).status,
+      (await t.control('POST', `/venues/${venue}/reservations/${id}/status`, { status: 'COMPLETE' })).status,
     ).toBe(200);
 
-    const walkIn = await json(t, 'POST', `/venues/${venue}/walk-ins`, {
+    const walkIn = await t.control('POST', `/venues/${venue}/walk-ins`, {
       party_size: 3,
       first_name: 'Sam',
       last_name: 'Reyes',
@@ -233,7 +222,7 @@ describe('journal and venue actions', () => {
     });
 
     const entry = (await (
-      await json(t, 'POST', `/venues/${venue}/waitlist`, {
+      await t.control('POST', `/venues/${venue}/waitlist`, {
         party_size: 2,
         first_name: 'Lee',
         last_name: 'Park',
@@ -242,11 +231,11 @@ describe('journal and venue actions', () => {
     ).json()) as { id: string };
     const waitlist = await t.get(`/waitlist?venue_id=${venue}`, token);
     expect(waitlist.body.data[0].waitlist_entries.map((w: { id: string }) => w.id)).toContain(entry.id);
-    const fromList = await json(t, 'POST', `/venues/${venue}/waitlist/${entry.id}/seat`, {});
+    const fromList = await t.control('POST', `/venues/${venue}/waitlist/${entry.id}/seat`, {});
     expect(fromList.status).toBe(200);
-    expect((await json(t, 'POST', `/venues/${venue}/waitlist/${entry.id}/seat`, {})).status).toBe(409);
-    expect((await json(t, 'POST', `/venues/${venue}/walk-ins`, { party_size: 2, shoe_size: 9 })).status).toBe(
-      400,
-    );
+    expect((await t.control('POST', `/venues/${venue}/waitlist/${entry.id}/seat`, {})).status).toBe(409);
+    expect(
+      (await t.control('POST', `/venues/${venue}/walk-ins`, { party_size: 2, shoe_size: 9 })).status,
+    ).toBe(400);
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContractValidator } from '../contracts/validate/index.js';
 import { verifyWebhookSignature } from '../mock-server/webhooks/index.js';
-import { CREDENTIALS, guest, testServer, type TestServer } from './support/harness.js';
+import { CREDENTIALS, guest, testServer } from './support/harness.js';
 
 interface Received {
   body: string;
@@ -41,13 +41,6 @@ const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
-
-const control = (t: TestServer, method: string, path: string, body?: unknown) =>
-  t.app.request(`/_mock${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 async function withEndpoint(respond?: (n: number) => number | 'hang', tuning: Record<string, unknown> = {}) {
   const sink = await receiver(respond);
@@ -88,7 +81,7 @@ describe('webhooks from a running mock', () => {
     });
     const id = booked.body.data.reservation_id as string;
     const previousTables = booked.body.data.reservation.table_numbers as string[];
-    await control(t, 'POST', `/venues/${venue}/reservations/${id}/seat`, { table_numbers: ['12'] });
+    await t.control('POST', `/venues/${venue}/reservations/${id}/seat`, { table_numbers: ['12'] });
     await t.mock.webhooks.flush();
 
     const all = events(sink);
@@ -169,7 +162,7 @@ describe('webhooks from a running mock', () => {
     await t.del(`/reservations/${id}`, token);
     await t.mock.webhooks.flush();
     for (const step of [1000, 2000, 4000, 8000, 8000]) {
-      await control(t, 'POST', '/clock/advance', { seconds: step / 1000 });
+      await t.control('POST', '/clock/advance', { seconds: step / 1000 });
       await t.mock.webhooks.flush();
     }
 
@@ -185,7 +178,7 @@ describe('webhooks from a running mock', () => {
     expect(
       reservationEvents.map((e) => `${e.event_type}:${e.entity.arrival_time}:${e.entity.status}`),
     ).toEqual(['created:7:00 PM:CONFIRMED', 'updated:7:30 PM:CONFIRMED', 'updated:7:30 PM:CANCELED']);
-    const log = (await (await control(t, 'GET', '/webhooks/deliveries')).json()) as {
+    const log = (await (await t.control('GET', '/webhooks/deliveries')).json()) as {
       deliveries: { attempts: { status: number }[]; state: string }[];
     };
     const firstDelivery = log.deliveries[log.deliveries.length - 1]!;

@@ -70,9 +70,27 @@ export function testServer(options: MockServerOptions & { start?: string } = {})
   const venueId = (key: string) => [...mock.catalog.venues.values()].find((v) => v.key === key)!.id;
   const conciergeId = (key: string) => [...mock.catalog.concierges.values()].find((c) => c.key === key)!.id;
   const conciergeGroupId = () => [...mock.catalog.conciergeGroups.values()][0]!.id;
+  /** A control-API request (`/_mock` + path) with a JSON body. */
+  const control = (
+    method: string,
+    path: string,
+    body?: unknown,
+    env?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    mock.app.request(
+      `/_mock${path}`,
+      {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      },
+      env,
+    );
   return {
     mock,
     clock,
+    control,
     app: mock.app,
     send,
     get: (path: string, token?: string) => send('GET', path, { token }),
