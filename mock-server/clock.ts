@@ -85,12 +85,26 @@ export interface AdjustableClock extends Clock {
  */
 export class SystemClock implements AdjustableClock {
   #offset = 0;
+  #pinned: number | null = null;
   #nextId = 1;
   #timers = new Map<number, { at: number; fn: () => void }>();
   #handle: NodeJS.Timeout | null = null;
 
   now(): number {
-    return Date.now() + this.#offset;
+    return this.#pinned ?? Date.now() + this.#offset;
+  }
+
+  /**
+   * Holds `now()` at `at` until unpinned (null). A persisted world pins it around each state change,
+   * so the change reads one instant — the one written to the log and used again when it is replayed.
+   */
+  pin(at: number | null): void {
+    this.#pinned = at;
+  }
+
+  /** Milliseconds this clock runs ahead of (or behind) the wall clock. */
+  get offset(): number {
+    return this.#offset;
   }
 
   setTimer(at: number, fn: () => void): TimerHandle {

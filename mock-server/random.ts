@@ -14,15 +14,45 @@ export interface Random {
   string(length: number, alphabet: string): string;
   /** A random RFC 4122 v4 UUID (deterministic under the seed). */
   uuid(): string;
+  /** How many raw draws the stream has made since it was seeded: its position. */
+  position(): number;
+  /**
+   * Moves the stream forward to `position` by drawing and discarding, so a world restored from disk
+   * continues its id streams where they stopped instead of repeating them. Never moves backwards.
+   */
+  advanceTo(position: number): void;
+}
+
+interface Randomizer {
+  next(): number;
+  seed(seed: number | number[]): void;
 }
 
 export function createRandom(seed: number): Random {
   const faker = createFaker('en', seed);
+  // Count the raw draws under Faker, whatever method made them: the count is the stream's position.
+  const core = (faker as unknown as { fakerCore: { randomizer: Randomizer } }).fakerCore;
+  const inner = core.randomizer;
+  let drawn = 0;
+  core.randomizer = {
+    next: () => {
+      drawn++;
+      return inner.next();
+    },
+    seed: (s) => {
+      drawn = 0;
+      inner.seed(s);
+    },
+  };
   return {
     next: () => faker.number.float({ min: 0, max: 1, multipleOf: 2 ** -32 }) % 1,
     int: (min, max) => faker.number.int({ min, max }),
     string: (length, alphabet) => faker.string.fromCharacters(alphabet, length),
     uuid: () => faker.string.uuid(),
+    position: () => drawn,
+    advanceTo(position) {
+      for (; drawn < position; drawn++) inner.next();
+    },
   };
 }
 

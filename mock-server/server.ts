@@ -1,50 +1,58 @@
-import { Hono, type MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
+import type { Hono } from 'hono';
 import type { oas31 } from 'openapi3-ts';
-import { ManualClock, wallClock, type Clock } from './clock.js';
-import { peekClientId } from './auth/tokens.js';
-import { IdFactory } from './domain/ids.js';
-import { notFoundOrWrongMethod, renderError } from './http/error-responses.js';
-import { operationClass } from './http/operation-class.js';
-import { operationRunner } from './http/operation-runner.js';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { ManualClock, type Clock } from './clock.js';
 import type { Catalog } from './domain/model.js';
 import { loadVenueCatalog } from './fixtures/load-venues.js';
 import { createLogger, type Logger } from './logger.js';
-import { RequestJournal, type RequestJournalOptions } from './journal/journal.js';
-import { journalRequests } from './journal/journal-middleware.js';
-import { faults, type FaultController } from './middleware/faults.js';
+import type { RequestJournal, RequestJournalOptions } from './journal/journal.js';
+import type { FaultController } from './middleware/faults.js';
 import type { FaultRule } from './middleware/fault-rules.js';
 import type { Sleep } from './middleware/latency.js';
-import { rateLimit, type RateLimitController } from './middleware/rate-limit.js';
+import type { RateLimitController } from './middleware/rate-limit.js';
 import type { RateLimitConfigPatch } from './middleware/rate-limit-config.js';
-import { createRandom, deriveSeed } from './random.js';
+import {
+  checkWorldManifest,
+  DATA_FORMAT,
+  mockVersion,
+  openDataDir,
+  readWorldManifest,
+  venuesFingerprint,
+  worldDir,
+  worldsDir,
+  writeDurably,
+  type WorldManifest,
+} from './persist/data-dir.js';
+import { durability, replayer } from './persist/durability.js';
+import { WorldPersistence, type PersistenceTuning } from './persist/world-persistence.js';
 import { ALL_HANDLERS } from './routes/index.js';
-import type { ApiOperationId, MockEnv, Runtime } from './routes/context.js';
+import type { MockEnv } from './routes/context.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
 import { sharedSchemaCompiler } from './spec/schema-compiler.js';
 import type { LoadedScenario } from './seed/scenario.js';
-import { seedStore, type SeedVolume } from './seed/seed-store.js';
+import type { SeedVolume } from './seed/seed-store.js';
 import { resolveVolume } from './seed/volume.js';
-import { ChangeFeed } from './store/change-feed.js';
-import { createControlApi } from './control/control-api.js';
-import {
-  createWebhookService,
-  type WebhookService,
-  type WebhookServiceOptions,
-} from './webhooks/webhook-service.js';
-import { Store } from './store/store.js';
+import type { ChangeFeed } from './store/change-feed.js';
+import type { WebhookService, WebhookServiceOptions } from './webhooks/webhook-service.js';
+import type { Store } from './store/store.js';
+import { worldOptions, type WorldDefaults } from './world/build.js';
+import { buildHttpApp } from './world/http-app.js';
+import { DEFAULT_WORLD_ID, WorldRegistry, type WorldManager, type WorldRequest } from './world/registry.js';
+import { createWorld, type World, type WorldOptions } from './world/world.js';
+import { join } from 'node:path';
 
-/** Response headers a browser client may read. */
-const CORS_EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
-const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
-
-/** Every version prefix the real API answers under. */
-export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;
+export { API_PREFIXES } from './world/http-app.js';
+export type { World, WorldRequest };
 
 /** The instant the embedded defaults start at when no clock is given: a fixed, documented Monday evening. */
 export const DEFAULT_START_TIME = '2026-12-07T17:00:00Z';
+
+/** Default bound on worlds made on demand (besides the default one). */
+export const DEFAULT_MAX_WORLDS = 64;
+/** Default idle expiry of worlds made on demand: 30 minutes without a request. */
+export const DEFAULT_WORLD_IDLE_MS = 30 * 60_000;
 
 export interface MockServerOptions {
   /** Seed for every generated value (ids, guests, request ids, fault dice). Default 1. */
@@ -82,6 +90,17 @@ export interface MockServerOptions {
   control?: 'mounted' | 'separate' | 'off';
   /** Token that lets non-loopback clients use the control API (`X-Mock-Admin-Token`). */
   adminToken?: string;
+  /**
+   * Keep state in this directory: restored from it on start (if it holds a world), every change on
+   * disk before its response is sent. `await server.ready` before serving. See README "Keeping state".
+   */
+  dataDir?: string;
+  /** Snapshot cadence of a persisted world. */
+  persistence?: PersistenceTuning;
+  /** Most worlds made on demand (besides the default one). Default {@link DEFAULT_MAX_WORLDS}. */
+  maxWorlds?: number;
+  /** A world made on demand ends after this many ms without a request; 0 = never. Default 30 min. */
+  worldIdleMs?: number;
 }
 
 export interface MockServer {
@@ -99,6 +118,14 @@ export interface MockServer {
   webhooks: WebhookService;
   /** The control API (routes under `/_mock`) as its own app, or null when off. */
   controlApp: Hono<MockEnv> | null;
+  /** The default world (the plain URLs). */
+  world: World;
+  /** Every world, the default one included. */
+  worlds: WorldManager;
+  /** A new isolated world, answering under `/worlds/{id}` (see {@link WorldRequest}). */
+  createWorld(request?: WorldRequest): Promise<World>;
+  /** Resolves once state is restored from `dataDir` (at once without one). */
+  ready: Promise<void>;
   /** Restores the state a fresh server with the same options starts with. */
   reset(): void;
   close(): Promise<void>;
@@ -106,14 +133,15 @@ export interface MockServer {
 
 /**
  * Builds the mock: loads and compiles the spec, checks that every operation has a handler (and
- * every handler an operation), seeds the store, and registers each operation under every prefix.
+ * every handler an operation), builds the default world, and serves it — and any world made on
+ * demand — through one set of routes.
  *
  * @example
  * const { app } = createMockServer({ seed: 7 });
  * const res = await app.request('/2_4/auth', { method: 'POST', body: new URLSearchParams({ client_id, client_secret }) });
  */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
-  const { scenario } = options;
+  const { scenario, dataDir } = options;
   const seed = options.seed ?? scenario?.seed ?? 1;
   const clock = options.clock ?? new ManualClock(scenario?.clockStart ?? DEFAULT_START_TIME);
   const logger = options.logger ?? createLogger('silent');
@@ -125,149 +153,162 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     (options.venuesPath === undefined ? scenario?.catalog : undefined) ??
     loadVenueCatalog(options.venuesPath ?? scenario?.venuesPath);
   const volume = resolveVolume(scenario?.volume, options.volume);
-  const feed = new ChangeFeed();
 
-  const buildStore = () => {
-    const store = new Store(catalog, clock, new IdFactory(createRandom(deriveSeed(seed, 'ids'))), feed);
-    seedStore(store, { seed, volume, plan: scenario?.plan });
-    return store;
+  const shared = {
+    logger,
+    rateLimit: options.rateLimit,
+    faults: options.faults,
+    sleep: options.sleep,
+    journal: options.journal,
   };
-  let store = buildStore();
-  let requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
-  const runtime: Runtime = {
-    get store() {
-      return store;
-    },
+  const defaultOptions: WorldOptions = {
+    ...shared,
+    id: DEFAULT_WORLD_ID,
+    seed,
     clock,
+    catalog,
+    volume,
+    plan: scenario?.plan,
+    webhooks: options.webhooks,
+    description: scenario ? { scenario: scenario.name } : {},
   };
-
-  const journal = new RequestJournal(options.journal);
-  const limiter = rateLimit({ clock, classify: operationClass, config: options.rateLimit ?? {} });
-  const faultInjector = faults({
-    random: createRandom(deriveSeed(seed, 'faults')),
-    rules: options.faults ?? [],
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-  });
-  /**
-   * Names the operation and the bucket owner before the limiter and faults run (both scope by
-   * them); an unknown token is left for the operation to refuse.
-   */
-  const identify = (operationId: string): MiddlewareHandler<MockEnv> =>
-    async function identify(c, next) {
-      c.set('operationId', operationId);
-      const clientId = peekClientId(store, c.req.header('authorization'));
-      if (clientId) c.set('credentialKey', `client:${clientId}`);
-      await next();
-    };
-  const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
-    c.set('requestId', requestIds.requestId(clock.now()));
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', CORS_EXPOSED_LIST);
-    await next();
-  };
-
-  const webhooks = createWebhookService({
-    // The batching window is clock time: on a frozen clock it would never close, so send at once.
-    ...(clock instanceof ManualClock ? { batchWindowMs: 0 } : {}),
-    signingClock: wallClock,
-    ...options.webhooks,
-    feed,
-    clock,
-    random: createRandom(deriveSeed(seed, 'webhooks')),
-    onError: (err) => logger.error('webhook pipeline error', { error: String(err) }),
-  });
+  if (dataDir) openDataDir(dataDir);
+  const defaultManifest = manifestFor(defaultOptions);
+  const foundManifest = dataDir ? readWorldManifest(worldDir(dataDir, DEFAULT_WORLD_ID)) : null;
+  if (dataDir && foundManifest) checkWorldManifest(dataDir, foundManifest, defaultManifest);
+  const defaultWorld = createWorld({ ...defaultOptions, skipSeed: foundManifest !== null });
   const startMs = clock.now();
 
-  const app = new Hono<MockEnv>();
-  // Browsers may call the mock from any origin. Hono's cors middleware writes through `c.res` before
-  // the handler runs, which makes Hono rebuild every response the slow way; so it answers only
-  // preflights, and the two headers every answer needs are prepared with c.header().
-  app.options(
-    '*',
-    cors({
-      origin: '*',
-      exposeHeaders: CORS_EXPOSED,
-      allowHeaders: ['Authorization', 'Content-Type', 'Prefer', 'X-Mock-Admin-Token'],
-    }),
-  );
-  app.use('*', assignRequestId);
-  // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
-  // own in an extra compose, which cost measurable throughput on every request.
-  app.onError((err, c) => renderError(err, c, logger));
-
-  const compiler = sharedSchemaCompiler(spec.doc, { coerceTypes: true });
-  const api = new Hono<MockEnv>();
-  for (const op of operations) {
-    api.on(
-      op.method.toUpperCase(),
-      op.routePath,
-      identify(op.operationId),
-      limiter,
-      faultInjector,
-      operationRunner(op, ALL_HANDLERS[op.operationId as ApiOperationId], runtime, compiler),
-    );
-  }
-  const journalMiddleware = journalRequests({ journal, clock });
-  for (const prefix of API_PREFIXES) {
-    app.use(`${prefix}/*`, journalMiddleware);
-    app.route(prefix, api);
-  }
-
-  const reset = () => {
-    if (clock instanceof ManualClock) clock.set(startMs);
-    store = buildStore();
-    requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
-    limiter.controller.reset();
+  // Worlds made on demand share the server's policies (limits, faults, delivery tuning) but not its
+  // webhook endpoints: a test worker's world sends events only where that worker asks.
+  const defaults: WorldDefaults = {
+    ...shared,
+    webhooks: { ...options.webhooks, endpoints: [] },
+    seed,
+    catalog,
+    clock,
+    startMs,
   };
-  let controlApp: Hono<MockEnv> | null = null;
-  if ((options.control ?? 'mounted') !== 'off') {
-    const controlDeps = {
-      get store() {
-        return store;
-      },
-      clock,
-      catalog,
-      seed,
-      reset,
-      journal,
-      rateLimits: limiter.controller,
-      faults: faultInjector.controller,
-      webhooks,
-    };
-    const controlRoutes = new Hono<MockEnv>().route(
-      '/_mock',
-      createControlApi(controlDeps, { adminToken: options.adminToken }),
-    );
-    if ((options.control ?? 'mounted') === 'mounted') app.route('/', controlRoutes);
-    // The same routes as an app of their own, for --control-port.
-    controlApp = new Hono<MockEnv>();
-    controlApp.use('*', assignRequestId);
-    controlApp.onError((err, c) => renderError(err, c, logger));
-    controlApp.route('/', controlRoutes);
-  }
+  const persistences = new Map<string, WorldPersistence>();
+  let opening: Promise<void> | null = null;
 
-  app.get('/openapi.yaml', (c) =>
-    c.body(spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
-  );
-  app.get('/openapi.json', (c) => c.json(spec.doc));
-  app.notFound(notFoundOrWrongMethod(operations, API_PREFIXES));
+  const registry = new WorldRegistry({
+    defaultWorld,
+    maxWorlds: options.maxWorlds ?? DEFAULT_MAX_WORLDS,
+    idleTimeoutMs: options.worldIdleMs ?? DEFAULT_WORLD_IDLE_MS,
+    async build(id, request) {
+      const world = createWorld(worldOptions(id, request, defaults));
+      world.control.worlds = undefined;
+      if (dataDir) {
+        const dir = worldDir(dataDir, id);
+        mkdirSync(dir, { recursive: true });
+        writeDurably(
+          join(dir, 'world.json'),
+          JSON.stringify({ ...manifestFor(world), request: { ...request } }, null, 2),
+        );
+        const persistence = new WorldPersistence(world, dir, logger, options.persistence);
+        await persistence.initialise();
+        persistences.set(id, persistence);
+      }
+      return world;
+    },
+    async destroy(world) {
+      const persistence = persistences.get(world.id);
+      persistences.delete(world.id);
+      await world.close();
+      await persistence?.destroy();
+    },
+  });
+  defaultWorld.control.worlds = registry;
+
+  const { app, controlApp } = buildHttpApp({
+    spec,
+    operations,
+    compiler: sharedSchemaCompiler(spec.doc, { coerceTypes: true }),
+    logger,
+    defaultWorld,
+    worlds: registry,
+    control: options.control ?? 'mounted',
+    adminToken: options.adminToken,
+    durability: dataDir ? durability(() => opening) : undefined,
+  });
+
+  /** Restores (or first writes) every world in the data directory. */
+  async function openWorlds(root: string): Promise<void> {
+    const replay = replayer(app);
+    const persistence = new WorldPersistence(
+      defaultWorld,
+      worldDir(root, DEFAULT_WORLD_ID),
+      logger,
+      options.persistence,
+    );
+    persistences.set(DEFAULT_WORLD_ID, persistence);
+    if (foundManifest) await persistence.restore(replay);
+    else {
+      mkdirSync(persistence.dir, { recursive: true });
+      writeDurably(join(persistence.dir, 'world.json'), JSON.stringify(defaultManifest, null, 2));
+      await persistence.initialise();
+    }
+    for (const id of existsSync(worldsDir(root)) ? readdirSync(worldsDir(root)) : []) {
+      if (id === DEFAULT_WORLD_ID) continue;
+      const dir = worldDir(root, id);
+      const manifest = readWorldManifest(dir);
+      if (!manifest) continue;
+      const request = manifest.request as WorldRequest;
+      const world = createWorld({ ...worldOptions(id, request, defaults), skipSeed: true });
+      checkWorldManifest(dir, manifest, manifestFor(world));
+      registry.adopt(world);
+      const worldPersistence = new WorldPersistence(world, dir, logger, options.persistence);
+      persistences.set(id, worldPersistence);
+      await worldPersistence.restore(replay);
+    }
+    const replayed = [...persistences.values()].reduce((n, p) => n + p.replayed, 0);
+    logger.info('state restored', { dataDir: root, worlds: persistences.size, replayedRequests: replayed });
+  }
+  if (dataDir) {
+    opening = openWorlds(dataDir).finally(() => {
+      opening = null;
+    });
+  }
+  const ready = opening ?? Promise.resolve();
+  // An unobserved failure would be an unhandled rejection; callers see it through `ready`.
+  ready.catch(() => {});
 
   return {
     app,
     get store() {
-      return store;
+      return defaultWorld.store;
     },
     clock,
     catalog,
     spec: spec.doc,
     operations,
-    feed,
-    rateLimits: limiter.controller,
-    faults: faultInjector.controller,
-    journal,
-    webhooks,
+    feed: defaultWorld.feed,
+    rateLimits: defaultWorld.limiter.controller,
+    faults: defaultWorld.faults.controller,
+    journal: defaultWorld.journal,
+    webhooks: defaultWorld.webhooks,
     controlApp,
-    reset,
-    close: () => webhooks.close(),
+    world: defaultWorld,
+    worlds: registry,
+    createWorld: (request = {}) => registry.create(request),
+    ready,
+    reset: () => defaultWorld.reset(),
+    async close() {
+      await ready.catch(() => {});
+      for (const persistence of persistences.values()) await persistence.close();
+      await registry.close();
+    },
+  };
+}
+
+function manifestFor(world: Pick<WorldOptions, 'id' | 'seed' | 'catalog' | 'description'>): WorldManifest {
+  return {
+    format: DATA_FORMAT,
+    mockVersion: mockVersion(),
+    worldId: world.id,
+    seed: world.seed,
+    venues: venuesFingerprint(world.catalog),
+    request: (world.description ?? {}) as Record<string, unknown>,
   };
 }

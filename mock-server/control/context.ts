@@ -6,6 +6,8 @@ import type { RateLimitController } from '../middleware/rate-limit.js';
 import type { MockContext } from '../routes/context.js';
 import type { Store } from '../store/store.js';
 import type { WebhookService } from '../webhooks/webhook-service.js';
+import type { ApplyHook } from '../world/world.js';
+import type { WorldManager } from '../world/registry.js';
 
 /** What the control handlers drive. `store` is read through a getter: reset replaces it. */
 export interface ControlDeps {
@@ -18,6 +20,10 @@ export interface ControlDeps {
   rateLimits: RateLimitController;
   faults: FaultController;
   webhooks: WebhookService;
+  /** Persistence's wrapper around each state change (see world/world.ts); absent when nothing persists. */
+  readonly apply?: ApplyHook | undefined;
+  /** World management; only the server's root control API has it (`/_mock/worlds`). */
+  worlds?: WorldManager | undefined;
 }
 
 export interface ControlRequest {

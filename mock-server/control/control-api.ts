@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { badRequest } from '../errors.js';
-import type { MockEnv } from '../routes/context.js';
+import type { MockContext, MockEnv } from '../routes/context.js';
 import { checkHandlerCoverage } from '../spec/handler-coverage.js';
 import { CONTROL_SPEC_PATH, loadSpec } from '../spec/load-spec.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from '../spec/operations.js';
@@ -26,7 +26,7 @@ export const CONTROL_HANDLERS: ControlHandlerTable = {
  * validated by compiled schemas. Mount it under `/_mock`.
  */
 export function createControlApi(
-  deps: ControlDeps,
+  deps: ControlDeps | ((c: MockContext) => ControlDeps),
   options: { adminToken?: string | undefined } = {},
 ): Hono<MockEnv> {
   const { doc, text } = loadSpec(CONTROL_SPEC_PATH);
@@ -51,11 +51,12 @@ export function createControlApi(
 function controlRunner(
   op: OperationSpec,
   handler: ControlHandler,
-  deps: ControlDeps,
+  depsFor: ControlDeps | ((c: MockContext) => ControlDeps),
   compiler: SchemaCompiler,
 ): MiddlewareHandler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
   return async function runControl(c) {
+    const deps = typeof depsFor === 'function' ? depsFor(c) : depsFor;
     let body: Record<string, unknown> | null = null;
     if (op.body) {
       const raw = await c.req.text();
@@ -76,6 +77,7 @@ function controlRunner(
       query: new URL(c.req.url).searchParams,
       body,
     });
-    return handler({ c, deps, params: v.params as Record<string, string>, query: v.query, body: v.body });
+    const request = { c, deps, params: v.params as Record<string, string>, query: v.query, body: v.body };
+    return deps.apply ? deps.apply(c, () => handler(request)) : handler(request);
   };
 }

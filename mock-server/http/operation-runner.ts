@@ -6,15 +6,19 @@ import type { OperationSpec } from '../spec/operations.js';
 import { compileRequestValidator } from '../spec/request-validator.js';
 import type { SchemaCompiler } from '../spec/schema-compiler.js';
 
-/** Auth, then body parsing and validation against the operation's compiled schemas, then the handler. */
+/**
+ * Auth, then body parsing and validation against the operation's compiled schemas, then the handler.
+ * `runtimeOf` names the world the request is for; its `apply` (persistence) wraps the handler.
+ */
 export function operationRunner(
   op: OperationSpec,
   handler: OperationHandler,
-  runtime: Runtime,
+  runtimeOf: (c: MockContext) => Runtime,
   compiler: SchemaCompiler,
 ): MiddlewareHandler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
   return async function runOperation(c) {
+    const runtime = runtimeOf(c);
     const credential = op.requiresAuth
       ? authenticateRequest(runtime.store, c.req.header('authorization'))
       : null;
@@ -29,14 +33,15 @@ export function operationRunner(
       query: new URL(c.req.url).searchParams,
       body,
     });
-    return handler({
+    const request = {
       c,
       rt: runtime,
       params: params as Record<string, string>,
       query: query as Record<string, string | number | boolean>,
       body: fields as Record<string, string | number | boolean>,
       credential: credential!,
-    });
+    };
+    return runtime.apply ? runtime.apply(c, () => handler(request)) : handler(request);
   };
 }
 

@@ -4,6 +4,7 @@ import type { MiddlewareVariables } from '../middleware/types.js';
 import type { operations } from '../spec/generated-types.js';
 import type { Credential } from '../domain/model.js';
 import type { Store } from '../store/store.js';
+import type { World } from '../world/world.js';
 
 /**
  * Values middleware and handlers share through Hono's context: the rate-limit, fault and journal
@@ -13,6 +14,12 @@ export interface MockVariables extends MiddlewareVariables {
   requestId: string;
   /** The authenticated credential, for operations that need one. */
   credential: Credential | null;
+  /** The world a `/worlds/{id}/...` request is for; unset means the default world. */
+  world: World | undefined;
+  /** The raw request body, kept for the durable log of a persisted world. */
+  logBody: string | undefined;
+  /** Resolves once the change this request made is on disk. */
+  durable: Promise<void> | undefined;
 }
 
 export interface MockEnv {
@@ -25,6 +32,8 @@ export type MockContext = Context<MockEnv>;
 export interface Runtime {
   readonly store: Store;
   readonly clock: Clock;
+  /** Wraps the handler's state change when the world persists (see world/world.ts). */
+  readonly apply?: (<T>(c: MockContext, fn: () => T) => T) | undefined;
 }
 
 /** A handler's view of one validated request. Values are already coerced to the spec's types. */

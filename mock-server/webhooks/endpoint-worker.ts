@@ -48,6 +48,10 @@ export interface WorkerContext {
   /** Registers async work so `flush()` can wait for it; must not reject. */
   track(work: Promise<unknown>): void;
   onError(err: unknown): void;
+  /** While true nothing is sent: a world being restored from disk replays its log first. */
+  held: boolean;
+  /** Told when a delivery succeeded or was dead-lettered (persistence logs it). */
+  onSettled?: ((record: DeliveryRecord) => void) | undefined;
 }
 
 export type WorkerState = 'idle' | 'batching' | 'in_flight' | 'retrying' | 'closed';
@@ -173,8 +177,38 @@ export class EndpointWorker {
     }
   }
 
+  /**
+   * What has not been delivered yet, oldest first: the batch on the wire or waiting to retry (as a
+   * redelivery record, so its body and event id stay) and the queue. For a persisted snapshot.
+   */
+  pending(): QueueItem[] {
+    const items = this.#queue.items();
+    const current = this.#current;
+    if (current && current.state !== 'succeeded' && current.state !== 'dead_lettered')
+      items.unshift({ type: 'redelivery', record: current });
+    return items;
+  }
+
+  /** Drops queued events whose ids are in `delivered` (a restart replayed events already sent). */
+  forget(delivered: ReadonlySet<string>): void {
+    this.#queue.removeWhere((item) =>
+      item.type === 'event'
+        ? delivered.has(item.event.id)
+        : item.record.events.every((e) => delivered.has(e.id)),
+    );
+  }
+
+  /** Starts sending what queued up while the service was held. */
+  release(): void {
+    if (this.#state === 'batching' && this.#timer === null) this.#dispatchNext();
+  }
+
   #dispatchNext(): void {
     if (this.#state === 'closed') return;
+    if (this.#ctx.held) {
+      this.#state = 'batching';
+      return;
+    }
     const next = this.#queue.take(this.#ctx.maxBatchSize);
     if (!next) {
       this.#state = 'idle';
@@ -246,6 +280,7 @@ export class EndpointWorker {
       counters.succeededDeliveries++;
       counters.deliveredEvents += record.events.length;
       this.#delivered += record.events.length;
+      this.#ctx.onSettled?.(record);
       this.#finish();
       return;
     }
@@ -285,6 +320,7 @@ export class EndpointWorker {
     record.completedAt = this.#ctx.clock.now();
     this.#ctx.counters.deadLetteredEvents += record.events.length;
     this.#deadLettered += record.events.length;
+    this.#ctx.onSettled?.(record);
   }
 
   /**

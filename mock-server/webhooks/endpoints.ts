@@ -89,6 +89,13 @@ export class EndpointRegistry {
     return endpoint;
   }
 
+  /** Puts back an endpoint exactly as persisted (id and secret included). */
+  restore(endpoint: WebhookEndpoint): WebhookEndpoint {
+    const copy = { ...endpoint, events: [...endpoint.events] };
+    this.#endpoints.set(copy.id, copy);
+    return copy;
+  }
+
   get(id: string): WebhookEndpoint | undefined {
     return this.#endpoints.get(id);
   }

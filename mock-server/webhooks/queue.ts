@@ -51,6 +51,11 @@ export class Fifo<T> {
     this.#items = [];
     this.#head = 0;
   }
+
+  /** The live items, oldest first, without removing them. */
+  toArray(): T[] {
+    return this.#items.slice(this.#head) as T[];
+  }
 }
 
 const sizeOf = (item: QueueItem): number => (item.type === 'event' ? 1 : item.record.events.length);
@@ -107,6 +112,21 @@ export class EndpointQueue {
     }
     this.#events -= events.length;
     return { events };
+  }
+
+  /** What is waiting, oldest first, left in place (for a persisted snapshot). */
+  items(): QueueItem[] {
+    return this.#items.toArray();
+  }
+
+  /** Drops the items `gone` selects (events already delivered before a restart); returns how many events went. */
+  removeWhere(gone: (item: QueueItem) => boolean): number {
+    let removed = 0;
+    for (const item of this.drain()) {
+      if (gone(item)) removed += sizeOf(item);
+      else this.push(item);
+    }
+    return removed;
   }
 
   /** Empties the queue; returns what was in it, oldest first. */

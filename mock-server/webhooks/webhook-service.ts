@@ -8,7 +8,7 @@ import { conflict, notFound } from '../errors.js';
 import type { Random } from '../random.js';
 import type { ChangeFeed, StoreChange } from '../store/change-feed.js';
 import { assertServiceOptions } from './config.js';
-import { DeliveryLog, isTerminal, snapshot } from './delivery-log.js';
+import { DeliveryLog, isTerminal, recordBody, snapshot, type DeliveryRecord } from './delivery-log.js';
 import { DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_TIMEOUT_MS } from './delivery.js';
 import { EndpointRegistry, endpointWants } from './endpoints.js';
 import {
@@ -18,7 +18,7 @@ import {
   type WorkerState,
 } from './endpoint-worker.js';
 import { buildWebhookEvent, eventKind } from './events.js';
-import type { QueuedEvent } from './queue.js';
+import type { QueueItem, QueuedEvent } from './queue.js';
 import type {
   Delivery,
   DeliveryDetail,
@@ -60,6 +60,16 @@ export interface WebhookServiceOptions {
   userAgent?: string;
   /** Called with bugs inside the pipeline (never with a receiver's failure — those are attempts). */
   onError?: (err: unknown) => void;
+}
+
+/**
+ * What persistence keeps of the pipeline: the endpoints (ids and secrets included), everything not
+ * yet delivered, and the dead-lettered deliveries (so they can still be inspected and redelivered).
+ */
+export interface WebhookState {
+  endpoints: WebhookEndpoint[];
+  pending: { endpointId: string; items: QueueItem[] }[];
+  deadLettered: DeliveryRecord[];
 }
 
 export interface EndpointStats {
@@ -108,6 +118,17 @@ export interface WebhookService {
   flush(): Promise<void>;
   /** Unsubscribes, aborts requests in flight and cancels every timer. */
   close(): Promise<void>;
+  /** Stops sending (events still queue) until {@link WebhookService.release}: a restore replays first. */
+  hold(): void;
+  release(): void;
+  /** Called whenever a delivery succeeds or is dead-lettered. */
+  onSettled(listener: ((record: DeliveryRecord) => void) | undefined): void;
+  exportState(): WebhookState;
+  /** Replaces endpoints and queues with a persisted state (the service should be held). */
+  importState(state: WebhookState): void;
+  /** Drops queued events already delivered (by id); adds a dead-lettered record seen in the log. */
+  forget(eventIds: readonly string[]): void;
+  restoreDeadLetter(record: DeliveryRecord): void;
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -180,6 +201,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       void work.finally(() => inFlight.delete(work));
     },
     onError,
+    held: false,
   };
 
   // Subscribe only while an endpoint exists, so `feed.active` stays false and the store can skip
@@ -222,7 +244,7 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
     return worker;
   };
 
-  const service: WebhookService = {
+  const service = {
     endpoints: {
       add(config) {
         const endpoint = registry.add(config);
@@ -287,8 +309,67 @@ export function createWebhookService(options: WebhookServiceOptions): WebhookSer
       for (const worker of workers.values()) worker.close('endpoint_removed');
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
-  };
+  } as WebhookService;
 
+  Object.assign(service, {
+    hold() {
+      ctx.held = true;
+    },
+    release() {
+      ctx.held = false;
+      for (const worker of workers.values()) worker.release();
+    },
+    onSettled(listener: WorkerContext['onSettled']) {
+      ctx.onSettled = listener;
+    },
+    exportState(): WebhookState {
+      return {
+        endpoints: registry.list().map((e) => ({ ...e })),
+        pending: [...workers.values()].map((w) => ({
+          endpointId: w.endpoint.id,
+          items: w
+            .pending()
+            .map((item) =>
+              item.type === 'event'
+                ? item
+                : { type: 'redelivery' as const, record: { ...item.record, body: recordBody(item.record) } },
+            ),
+        })),
+        deadLettered: log
+          .list({ state: 'dead_lettered' })
+          .reverse()
+          .map((d) => ({ ...d, parts: [], body: log.detail(d.id)!.body })),
+      };
+    },
+    importState(state: WebhookState) {
+      for (const worker of workers.values()) worker.close('endpoint_removed');
+      workers.clear();
+      for (const e of registry.list()) registry.remove(e.id);
+      for (const endpoint of state.endpoints) {
+        registry.restore(endpoint);
+        workers.set(endpoint.id, new EndpointWorker(endpoint, ctx));
+      }
+      syncSubscription();
+      for (const record of state.deadLettered) log.add({ ...record });
+      for (const { endpointId, items } of state.pending) {
+        const worker = workers.get(endpointId);
+        for (const item of items) {
+          if (item.type === 'redelivery') {
+            const record = { ...item.record, state: 'pending' as const, nextAttemptAt: null };
+            log.add(record);
+            worker?.enqueue({ type: 'redelivery', record });
+          } else worker?.enqueue(item);
+        }
+      }
+    },
+    forget(eventIds: readonly string[]) {
+      const ids = new Set(eventIds);
+      for (const worker of workers.values()) worker.forget(ids);
+    },
+    restoreDeadLetter(record: DeliveryRecord) {
+      log.add({ ...record });
+    },
+  });
   for (const config of options.endpoints ?? []) service.endpoints.add(config);
   return service;
 }

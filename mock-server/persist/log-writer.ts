@@ -1,0 +1,116 @@
+/**
+ * Appends lines to a log file with group commit: lines arriving while a write + fdatasync is under
+ * way wait for the next one, so fifty concurrent bookings cost one disk sync, not fifty. Batches are
+ * written strictly in order, and switching files waits for the old file's last batch, so a line is
+ * never acknowledged before every line appended before it is on disk.
+ */
+import { promises as fsp } from 'node:fs';
+
+interface Batch {
+  file: fsp.FileHandle;
+  lines: string[];
+  waiters: { resolve: () => void; reject: (err: unknown) => void }[];
+}
+
+export class LogWriter {
+  #file: fsp.FileHandle;
+  #path: string;
+  /** Batches not yet written, in order; the last one may still take lines (`#open`). */
+  #queue: Batch[] = [];
+  #open: Batch | null = null;
+  #flushing: Promise<void> | null = null;
+  /** Files replaced by {@link LogWriter.switchTo}, closed once their batches are written. */
+  #retired: fsp.FileHandle[] = [];
+  #bytes = 0;
+  #failed: unknown = null;
+
+  private constructor(file: fsp.FileHandle, path: string, bytes: number) {
+    this.#file = file;
+    this.#path = path;
+    this.#bytes = bytes;
+  }
+
+  static async open(path: string): Promise<LogWriter> {
+    const file = await fsp.open(path, 'a');
+    const { size } = await file.stat();
+    return new LogWriter(file, path, size);
+  }
+
+  get path(): string {
+    return this.#path;
+  }
+
+  /** Bytes in the current file. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Queues `line` (no newline); resolves once it and every line before it are on disk. */
+  append(line: string): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    let batch = this.#open;
+    if (!batch) {
+      batch = { file: this.#file, lines: [], waiters: [] };
+      this.#open = batch;
+      this.#queue.push(batch);
+    }
+    batch.lines.push(line);
+    this.#bytes += line.length + 1;
+    const done = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+    this.#flushing ??= this.#run();
+    return done;
+  }
+
+  /** Opens the file a later {@link LogWriter.switchTo} moves to (the async half of a switch). */
+  static openNext(path: string): Promise<fsp.FileHandle> {
+    return fsp.open(path, 'a');
+  }
+
+  /**
+   * Sends later appends to `next` (synchronously, so a caller can snapshot state and switch in one
+   * step); the current file is closed once its queued lines are synced.
+   */
+  switchTo(next: fsp.FileHandle, path: string): void {
+    this.#retired.push(this.#file);
+    this.#open = null;
+    this.#file = next;
+    this.#path = path;
+    this.#bytes = 0;
+    this.#flushing ??= this.#run();
+  }
+
+  /** Resolves once every line appended so far is on disk. */
+  async drain(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    await this.#file.close();
+  }
+
+  async #run(): Promise<void> {
+    // Let the requests of this event-loop turn join the batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.shift()!;
+      if (batch === this.#open) this.#open = null;
+      await this.#write(batch);
+    }
+    for (const file of this.#retired.splice(0)) await file.close().catch(() => {});
+    this.#flushing = null;
+  }
+
+  async #write(batch: Batch): Promise<void> {
+    try {
+      if (this.#failed) throw this.#failed;
+      await batch.file.write(batch.lines.join('\n') + '\n');
+      await batch.file.datasync();
+      for (const w of batch.waiters) w.resolve();
+    } catch (err) {
+      // A failed write may have left part of a line: nothing after it can be trusted to land.
+      this.#failed = err;
+      for (const w of batch.waiters) w.reject(err);
+    }
+  }
+}

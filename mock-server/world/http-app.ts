@@ -1,0 +1,150 @@
+/**
+ * The HTTP face of a server's worlds. Routes are compiled once and serve every world: the plain
+ * URLs (`/2_4/...`, `/_mock/...`) are the default world, `/worlds/{id}/...` any other. Each request
+ * finds its world's store, clock, limiter, faults and journal through {@link worldOf}, so the default
+ * world's requests pay one property read for the feature.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { oas31 } from 'openapi3-ts';
+import { peekClientId } from '../auth/tokens.js';
+import { createControlApi } from '../control/control-api.js';
+import type { ControlDeps } from '../control/context.js';
+import { notFoundOrWrongMethod, renderError } from '../http/error-responses.js';
+import { operationRunner } from '../http/operation-runner.js';
+import type { Logger } from '../logger.js';
+import type { MiddlewareContext } from '../middleware/types.js';
+import { ALL_HANDLERS } from '../routes/index.js';
+import type { ApiOperationId, MockContext, MockEnv } from '../routes/context.js';
+import type { OperationSpec } from '../spec/operations.js';
+import type { SchemaCompiler } from '../spec/schema-compiler.js';
+import { requireWorld, type WorldManager } from './registry.js';
+import type { World } from './world.js';
+
+/** Response headers a browser client may read. */
+const CORS_EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
+
+/** Every version prefix the real API answers under. */
+export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;
+
+/** Where another world's URLs start: `/worlds/{id}` + any API prefix or `/_mock`. */
+export const WORLD_PREFIX = '/worlds/:world_id';
+
+export interface HttpAppOptions {
+  spec: { doc: oas31.OpenAPIObject; text: string };
+  operations: readonly OperationSpec[];
+  compiler: SchemaCompiler;
+  logger: Logger;
+  defaultWorld: World;
+  worlds: WorldManager;
+  control: 'mounted' | 'separate' | 'off';
+  adminToken?: string | undefined;
+  /** Persistence's middleware (keeps the body, waits until the change is durable), when a data directory is set. */
+  durability?: MiddlewareHandler<MockEnv> | undefined;
+}
+
+export function buildHttpApp(options: HttpAppOptions): {
+  app: Hono<MockEnv>;
+  controlApp: Hono<MockEnv> | null;
+} {
+  const { defaultWorld, worlds, logger } = options;
+  const worldOf = (c: MiddlewareContext | MockContext): World =>
+    (c as MockContext).get('world') ?? defaultWorld;
+
+  const enterWorld: MiddlewareHandler<MockEnv> = async function enterWorld(c, next) {
+    c.set('world', requireWorld(worlds, c.req.param('world_id') ?? ''));
+    await next();
+  };
+  /**
+   * Names the operation and the bucket owner before the limiter and faults run (both scope by
+   * them); an unknown token is left for the operation to refuse.
+   */
+  const identify = (operationId: string): MiddlewareHandler<MockEnv> =>
+    async function identify(c, next) {
+      c.set('operationId', operationId);
+      const clientId = peekClientId(worldOf(c).store, c.req.header('authorization'));
+      if (clientId) c.set('credentialKey', `client:${clientId}`);
+      await next();
+    };
+  const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
+    c.set('requestId', worldOf(c).requestIds.requestId(worldOf(c).clock.now()));
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', CORS_EXPOSED_LIST);
+    await next();
+  };
+  // A log being replayed was admitted once already: limits, faults and the journal stand aside.
+  const limiter: MiddlewareHandler<MockEnv> = (c, next) => {
+    const w = worldOf(c);
+    return w.replaying ? next() : w.limiter(c as unknown as MiddlewareContext, next);
+  };
+  const faultInjector: MiddlewareHandler<MockEnv> = (c, next) => {
+    const w = worldOf(c);
+    return w.replaying ? next() : w.faults(c as unknown as MiddlewareContext, next);
+  };
+  const journal: MiddlewareHandler<MockEnv> = (c, next) => {
+    const w = worldOf(c);
+    return w.replaying ? next() : w.journalMiddleware(c as unknown as MiddlewareContext, next);
+  };
+
+  const app = new Hono<MockEnv>();
+  // Browsers may call the mock from any origin. Hono's cors middleware writes through `c.res` before
+  // the handler runs, which makes Hono rebuild every response the slow way; so it answers only
+  // preflights, and the two headers every answer needs are prepared with c.header().
+  app.options(
+    '*',
+    cors({
+      origin: '*',
+      exposeHeaders: CORS_EXPOSED,
+      allowHeaders: ['Authorization', 'Content-Type', 'Prefer', 'X-Mock-Admin-Token'],
+    }),
+  );
+  app.use(`${WORLD_PREFIX}/*`, enterWorld);
+  if (options.durability) app.use('*', options.durability);
+  app.use('*', assignRequestId);
+  // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
+  // own in an extra compose, which cost measurable throughput on every request.
+  app.onError((err, c) => renderError(err, c, logger));
+
+  const api = new Hono<MockEnv>();
+  for (const op of options.operations) {
+    api.on(
+      op.method.toUpperCase(),
+      op.routePath,
+      identify(op.operationId),
+      limiter,
+      faultInjector,
+      operationRunner(op, ALL_HANDLERS[op.operationId as ApiOperationId], worldOf, options.compiler),
+    );
+  }
+  for (const base of ['', WORLD_PREFIX]) {
+    for (const prefix of API_PREFIXES) {
+      app.use(`${base}${prefix}/*`, journal);
+      app.route(`${base}${prefix}`, api);
+    }
+  }
+
+  let controlApp: Hono<MockEnv> | null = null;
+  if (options.control !== 'off') {
+    const depsOf = (c: MockContext): ControlDeps => worldOf(c).control;
+    const controlApi = createControlApi(depsOf, { adminToken: options.adminToken });
+    const controlRoutes = new Hono<MockEnv>()
+      .route('/_mock', controlApi)
+      .route(`${WORLD_PREFIX}/_mock`, controlApi);
+    if (options.control === 'mounted') app.route('/', controlRoutes);
+    // The same routes as an app of their own, for --control-port.
+    controlApp = new Hono<MockEnv>();
+    controlApp.use(`${WORLD_PREFIX}/*`, enterWorld);
+    if (options.durability) controlApp.use('*', options.durability);
+    controlApp.use('*', assignRequestId);
+    controlApp.onError((err, c) => renderError(err, c, logger));
+    controlApp.route('/', controlRoutes);
+  }
+
+  app.get('/openapi.yaml', (c) =>
+    c.body(options.spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
+  );
+  app.get('/openapi.json', (c) => c.json(options.spec.doc));
+  app.notFound(notFoundOrWrongMethod(options.operations, API_PREFIXES));
+  return { app, controlApp };
+}
