@@ -14,7 +14,7 @@
  */
 import { rmSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
-import { isAdjustableClock, ManualClock, SystemClock } from '../clock.js';
+import { isAdjustableClock, ManualClock, SystemClock, wallClock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { FaultRule } from '../middleware/fault-rules.js';
 import type { RateLimitConfig } from '../middleware/rate-limit-config.js';
@@ -101,7 +101,7 @@ function restoreClock(world: World, state: ClockState): void {
   if (!isAdjustableClock(clock)) return;
   if ('f' in state) {
     if (clock instanceof ManualClock && clock.now() !== state.f) clock.set(state.f);
-  } else clock.set(Date.now() + state.o);
+  } else clock.set(wallClock.now() + state.o);
 }
 
 const pin = (world: World, at: number | null) => {

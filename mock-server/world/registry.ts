@@ -4,6 +4,7 @@
  * (`maxWorlds`) and an idle expiry keep memory in check; the default world never expires.
  */
 import { randomBytes } from 'node:crypto';
+import { wallClock } from '../clock.js';
 import { conflict, MockError, notFound } from '../errors.js';
 import type { World } from './world.js';
 
@@ -68,7 +69,7 @@ export class WorldRegistry implements WorldManager {
     this.#options = options;
     this.maxWorlds = options.maxWorlds;
     this.idleTimeoutMs = options.idleTimeoutMs;
-    this.#now = options.now ?? (() => Date.now());
+    this.#now = options.now ?? wallClock.now;
     this.#worlds.set(DEFAULT_WORLD_ID, options.defaultWorld);
     if (this.idleTimeoutMs > 0) {
       this.#sweeper = setInterval(() => void this.sweep(), Math.min(60_000, this.idleTimeoutMs));

@@ -18,7 +18,7 @@ import type { Sleep } from '../middleware/latency.js';
 import { rateLimit, type RateLimitMiddleware } from '../middleware/rate-limit.js';
 import type { RateLimitConfigPatch } from '../middleware/rate-limit-config.js';
 import { createRandom, deriveSeed, type Random } from '../random.js';
-import type { Runtime } from '../routes/context.js';
+import type { MockContext, Runtime } from '../routes/context.js';
 import type { SeedPlan } from '../seed/plan.js';
 import { seedStore, type SeedVolume } from '../seed/seed-store.js';
 import { ChangeFeed } from '../store/change-feed.js';
@@ -62,7 +62,7 @@ export interface StreamPositions {
  * Wraps a state change (an operation's or control handler's synchronous work). Persistence installs
  * one to pin the clock and write the change to the log; without it the function just runs.
  */
-export type ApplyHook = <T>(c: import('../routes/context.js').MockContext, fn: () => T) => T;
+export type ApplyHook = <T>(c: MockContext, fn: () => T) => T;
 
 export interface World extends Runtime {
   readonly id: string;
@@ -152,7 +152,7 @@ export function createWorld(options: WorldOptions): World {
     webhooks,
     control: undefined as unknown as ControlDeps,
     description: options.description ?? {},
-    lastUsed: Date.now(),
+    lastUsed: wallClock.now(),
     apply: undefined,
     replaying: false,
     reset() {
