@@ -26,6 +26,10 @@ export interface ConfigFile {
   rateLimit?: unknown;
   faults?: unknown;
   webhooks?: unknown;
+  /** Same as --data-dir. */
+  dataDir?: string;
+  maxWorlds?: number;
+  worldIdleSeconds?: number;
 }
 
 const KNOWN = new Set([
@@ -39,6 +43,9 @@ const KNOWN = new Set([
   'rateLimit',
   'faults',
   'webhooks',
+  'dataDir',
+  'maxWorlds',
+  'worldIdleSeconds',
   '$schema',
   'description',
 ]);

@@ -6,6 +6,7 @@ import { listen } from '../listen.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
 import { listScenarios, loadScenario, ScenarioError, type LoadedScenario } from '../seed/scenario.js';
 import { parseVolume, VolumeError } from '../seed/volume.js';
+import { DataDirError } from '../persist/data-dir.js';
 import { createMockServer, type MockServerOptions } from '../server.js';
 import type { WebhookEndpointConfig } from '../webhooks/types.js';
 import { readConfigFile, readFaultsFile } from './config-file.js';
@@ -19,7 +20,8 @@ Server:
   --port N                 port (default 4010; 0 picks a free one)
   --host ADDR              address to bind (default 127.0.0.1)
   --config FILE            JSON config: port, host, seed, clock, venues, volume, rateLimit,
-                           faults, webhooks, adminToken (flags win over it)
+                           faults, webhooks, adminToken, dataDir, maxWorlds,
+                           worldIdleSeconds (flags win over it)
   --log-level LEVEL        debug | info | warn | error | silent (default info)
 
 Data:
@@ -45,6 +47,13 @@ Behaviour:
                            also read from SEVENROOMS_MOCK_ADMIN_TOKEN
   --control-port N         serve the control API on its own port instead of under /_mock
   --journal-size N         requests the journal keeps, with bodies (default 200; 0 turns it off)
+
+State and worlds:
+  --data-dir DIR           keep state in DIR: restored from it on start, every change on disk
+                           before its response is sent (README "Keeping state")
+  --max-worlds N           most worlds made on demand via POST /_mock/worlds (default 64)
+  --world-idle SECONDS     end a world made on demand after this long without a request
+                           (default 1800; 0 = never)
 `;
 
 /** `serve`: parses flags (over an optional config file), builds the mock, listens, prints the banner. */
@@ -76,6 +85,9 @@ export async function serve(
       'admin-token': { type: 'string' },
       'control-port': { type: 'string' },
       'journal-size': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'max-worlds': { type: 'string' },
+      'world-idle': { type: 'string' },
     },
   });
   const logLevel = values['log-level'] as LogLevel;
@@ -121,13 +133,23 @@ export async function serve(
     const size = wholeNumber('--journal-size', values['journal-size']);
     options.journal = size === 0 ? { enabled: false } : { capacity: size };
   }
+  const dataDir = values['data-dir'] ?? file.dataDir;
+  if (dataDir !== undefined) options.dataDir = dataDir;
+  const maxWorlds = values['max-worlds'] ?? file.maxWorlds;
+  if (maxWorlds !== undefined) options.maxWorlds = wholeNumber('--max-worlds', String(maxWorlds));
+  const worldIdle = values['world-idle'] ?? file.worldIdleSeconds;
+  if (worldIdle !== undefined) options.worldIdleMs = wholeNumber('--world-idle', String(worldIdle)) * 1000;
   const controlPort =
     values['control-port'] === undefined ? undefined : wholeNumber('--control-port', values['control-port']);
   options.control = controlPort === undefined ? 'mounted' : 'separate';
 
   const host = values.host ?? file.host ?? '127.0.0.1';
   const port = values.port !== undefined ? wholeNumber('--port', values.port) : (file.port ?? 4010);
-  const mock = createMockServer(options);
+  const mock = createServerOrUsage(options);
+  const restoring = performance.now();
+  await mock.ready.catch((err: unknown) => {
+    throw err instanceof DataDirError ? new UsageError(err.message) : err;
+  });
   const server = await listen(mock, { port, host });
   const extra: string[] = [];
   let controlServer: Awaited<ReturnType<typeof listen>> | undefined;
@@ -144,6 +166,13 @@ export async function serve(
     `Clock:        ${new Date(mock.clock.now()).toISOString()} (${clockText ?? 'frozen by the scenario'})`,
   );
   if (scenario) extra.push(`Scenario:     ${scenario.name} — ${scenario.description}`);
+  if (options.dataDir) {
+    const worlds = mock.worlds.list();
+    extra.push(
+      `Data dir:     ${options.dataDir} (${worlds.length} world${worlds.length === 1 ? '' : 's'}, ` +
+        `${mock.store.reservations.size} reservations in the default one; ready in ${Math.round(performance.now() - restoring)} ms)`,
+    );
+  }
   for (const endpoint of mock.webhooks.endpoints.list())
     extra.push(`Webhook:      ${endpoint.url}  secret ${endpoint.secret}`);
   if (!isLoopback(host) && !options.adminToken) {
@@ -154,8 +183,18 @@ export async function serve(
   process.stdout.write(`${startupBanner(server.url, mock.catalog, extra)}\n`);
   return async () => {
     await controlServer?.close();
+    // listen's close() also closes the mock: a persisted world writes its final snapshot then.
     await server.close();
   };
+}
+
+function createServerOrUsage(options: MockServerOptions): ReturnType<typeof createMockServer> {
+  try {
+    return createMockServer(options);
+  } catch (err) {
+    if (err instanceof DataDirError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 function volumeFlags(values: Record<string, unknown>): MockServerOptions['volume'] {

@@ -12,12 +12,14 @@ import type { ControlDeps, ControlHandler, ControlHandlerTable } from './context
 import { stateHandlers } from './state-handlers.js';
 import { venueActionHandlers } from './venue-handlers.js';
 import { webhookHandlers } from './webhook-handlers.js';
+import { worldHandlers } from './world-handlers.js';
 
 export const CONTROL_HANDLERS: ControlHandlerTable = {
   ...stateHandlers,
   ...configHandlers,
   ...webhookHandlers,
   ...venueActionHandlers,
+  ...worldHandlers,
 };
 
 /**
@@ -57,6 +59,7 @@ function controlRunner(
   const validate = compileRequestValidator(op, compiler);
   return async function runControl(c) {
     const deps = typeof depsFor === 'function' ? depsFor(c) : depsFor;
+    c.set('operationId', op.operationId);
     let body: Record<string, unknown> | null = null;
     if (op.body) {
       const raw = await c.req.text();
