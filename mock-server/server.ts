@@ -128,7 +128,11 @@ export interface MockServer {
   ready: Promise<void>;
   /** Restores the state a fresh server with the same options starts with. */
   reset(): void;
-  close(): Promise<void>;
+  /**
+   * Stops webhooks and timers. With a data directory every acknowledged change is already on disk;
+   * a final snapshot is written so the next start replays nothing (`snapshot: false` skips it).
+   */
+  close(options?: { snapshot?: boolean }): Promise<void>;
 }
 
 /**
@@ -294,9 +298,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     createWorld: (request = {}) => registry.create(request),
     ready,
     reset: () => defaultWorld.reset(),
-    async close() {
+    async close(closeOptions = {}) {
       await ready.catch(() => {});
-      for (const persistence of persistences.values()) await persistence.close();
+      for (const persistence of persistences.values()) await persistence.close(closeOptions);
       await registry.close();
     },
   };

@@ -92,12 +92,16 @@ export class LogWriter {
   async #run(): Promise<void> {
     // Let the requests of this event-loop turn join the batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.shift()!;
-      if (batch === this.#open) this.#open = null;
-      await this.#write(batch);
-    }
-    for (const file of this.#retired.splice(0)) await file.close().catch(() => {});
+    // Lines appended while a file closes join the queue; only an empty queue, checked with no await
+    // before clearing #flushing, ends the run.
+    do {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.shift()!;
+        if (batch === this.#open) this.#open = null;
+        await this.#write(batch);
+      }
+      for (const file of this.#retired.splice(0)) await file.close().catch(() => {});
+    } while (this.#queue.length > 0);
     this.#flushing = null;
   }
 

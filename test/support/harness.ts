@@ -48,7 +48,8 @@ export function testServer(options: MockServerOptions & { start?: string } = {})
         !path.startsWith('/2_') &&
         !path.startsWith('/api-ext') &&
         !path.startsWith('/openapi') &&
-        !path.startsWith('/_mock')
+        !path.startsWith('/_mock') &&
+        !path.startsWith('/worlds/')
         ? `/2_4${path}`
         : path,
       { method, headers, body },
