@@ -126,6 +126,8 @@ export interface MockServer {
   createWorld(request?: WorldRequest): Promise<World>;
   /** Resolves once state is restored from `dataDir` (at once without one). */
   ready: Promise<void>;
+  /** Writes a snapshot of every persisted world now (no-op without `dataDir`). */
+  compact(): Promise<void>;
   /** Restores the state a fresh server with the same options starts with. */
   reset(): void;
   /**
@@ -297,6 +299,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     worlds: registry,
     createWorld: (request = {}) => registry.create(request),
     ready,
+    async compact() {
+      await ready;
+      for (const persistence of persistences.values()) await persistence.compact();
+    },
     reset: () => defaultWorld.reset(),
     async close(closeOptions = {}) {
       await ready.catch(() => {});

@@ -3,7 +3,7 @@
  *
  *   DIR/mock.json                 which program wrote it (format, version)
  *   DIR/worlds/<id>/world.json    the world's identity: seed, venues fingerprint, how it was asked for
- *   DIR/worlds/<id>/snapshot-N.json   full state at generation N (written to a temp file, then renamed)
+ *   DIR/worlds/<id>/snapshot-N.ndjson full state at generation N (written to a temp file, then renamed)
  *   DIR/worlds/<id>/log-N.ndjson      changes after snapshot N, one JSON line each
  *
  * A directory written by another version, or a world seeded differently from what this process was
@@ -24,6 +24,8 @@ import {
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../domain/model.js';
+import { PACKAGE_ROOT } from '../spec/load-spec.js';
+import { writeSnapshotFile } from './snapshot-file.js';
 
 /** Bumped whenever the files' meaning changes. */
 export const DATA_FORMAT = 1;
@@ -47,7 +49,7 @@ export interface WorldManifest {
 }
 
 export function mockVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
   return pkg.version;
@@ -64,7 +66,7 @@ export function venuesFingerprint(catalog: Catalog): string {
 
 export const worldsDir = (root: string) => join(root, 'worlds');
 export const worldDir = (root: string, id: string) => join(root, 'worlds', id);
-export const snapshotPath = (dir: string, gen: number) => join(dir, `snapshot-${gen}.json`);
+export const snapshotPath = (dir: string, gen: number) => join(dir, `snapshot-${gen}.ndjson`);
 export const logPath = (dir: string, gen: number) => join(dir, `log-${gen}.ndjson`);
 
 /** Creates DIR (and its marker) or checks that an existing one was written by this version. */
@@ -133,7 +135,7 @@ export function generations(dir: string): { snapshots: number[]; logs: number[] 
   const snapshots: number[] = [];
   const logs: number[] = [];
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    const s = /^snapshot-(\d+)\.json$/.exec(name);
+    const s = /^snapshot-(\d+)\.ndjson$/.exec(name);
     if (s) snapshots.push(Number(s[1]));
     const l = /^log-(\d+)\.ndjson$/.exec(name);
     if (l) logs.push(Number(l[1]));
@@ -142,12 +144,17 @@ export function generations(dir: string): { snapshots: number[]; logs: number[] 
 }
 
 /** temp file, fsync, rename, fsync the directory: a snapshot is either all there or not there. */
-export async function writeSnapshot(dir: string, gen: number, text: string): Promise<void> {
+export async function writeSnapshot(
+  dir: string,
+  gen: number,
+  header: unknown,
+  store: Record<string, unknown>,
+): Promise<void> {
   const final = snapshotPath(dir, gen);
   const temp = `${final}.tmp`;
   const file = await fsp.open(temp, 'w');
   try {
-    await file.write(text);
+    await writeSnapshotFile(file, header, store);
     await file.sync();
   } finally {
     await file.close();

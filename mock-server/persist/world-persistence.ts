@@ -24,6 +24,7 @@ import type { DeliveryRecord } from '../webhooks/delivery-log.js';
 import type { WebhookState } from '../webhooks/webhook-service.js';
 import type { StreamPositions, World } from '../world/world.js';
 import { DataDirError, generations, logPath, readLog, snapshotPath, writeSnapshot } from './data-dir.js';
+import { readSnapshotFile } from './snapshot-file.js';
 import { LogWriter } from './log-writer.js';
 
 /** `{f: epochMs}` for a frozen clock, `{o: offsetMs}` for one that runs with the wall clock. */
@@ -57,15 +58,14 @@ interface WebhookEntry {
 
 type LogEntry = RequestEntry | WebhookEntry;
 
-interface WorldSnapshotFile {
-  format: 'sevenrooms-mock-world';
+/** Everything of a world's state besides the store, the first line of its snapshot file. */
+interface SnapshotHeader {
   gen: number;
   clock: ClockState;
   positions: StreamPositions;
   rateLimit: RateLimitConfig;
   faults: FaultRule[];
   webhooks: WebhookState;
-  store: StoreSnapshot;
 }
 
 /** Replays one logged request through the server's routes for `world`. */
@@ -135,7 +135,8 @@ export class WorldPersistence {
   /** A fresh world: writes its first snapshot, opens its log, starts logging. */
   async initialise(): Promise<void> {
     this.#gen = 1;
-    await writeSnapshot(this.dir, 1, this.#snapshotText(1));
+    const { header, store } = this.#capture(1);
+    await writeSnapshot(this.dir, 1, header, store);
     this.#writer = await LogWriter.open(logPath(this.dir, 1));
     this.#attach();
   }
@@ -152,8 +153,9 @@ export class WorldPersistence {
     const world = this.world;
     world.replaying = true;
     world.webhooks.hold();
-    const snap = JSON.parse(await fsp.readFile(snapshotPath(this.dir, gen), 'utf8')) as WorldSnapshotFile;
-    world.store.adopt(snap.store);
+    const file = readSnapshotFile(snapshotPath(this.dir, gen));
+    const snap = file.header as SnapshotHeader;
+    world.store.adopt(file.store as unknown as StoreSnapshot);
     restoreClock(world, snap.clock);
     world.advanceStreams(snap.positions);
     this.#restoreConfig(snap);
@@ -200,7 +202,7 @@ export class WorldPersistence {
     if (status !== entry.s) this.divergences++;
   }
 
-  #restoreConfig(snap: WorldSnapshotFile): void {
+  #restoreConfig(snap: SnapshotHeader): void {
     const limits = this.world.limiter.controller;
     const classes: Record<string, unknown> = { ...snap.rateLimit.classes };
     for (const name of Object.keys(limits.getConfig().classes)) if (!(name in classes)) classes[name] = null;
@@ -325,29 +327,29 @@ export class WorldPersistence {
     const gen = this.#gen + 1;
     const next = await LogWriter.openNext(logPath(this.dir, gen));
     // From here to the switch nothing awaits: no change can fall between the snapshot and the new log.
-    const text = this.#snapshotText(gen);
+    const { header, store } = this.#capture(gen);
     writer.switchTo(next, logPath(this.dir, gen));
     this.#gen = gen;
     this.#entriesSinceSnapshot = 0;
-    await writeSnapshot(this.dir, gen, text);
+    // The copy is ours: it is written out in chunks while requests go on.
+    await writeSnapshot(this.dir, gen, header, store);
     // The old log's last lines must be on disk before the snapshot replaces them for good.
     await writer.drain();
     await this.#removeBefore(gen);
   }
 
-  #snapshotText(gen: number): string {
+  /** A private copy of the whole state, taken in one synchronous step. */
+  #capture(gen: number): { header: SnapshotHeader; store: Record<string, unknown> } {
     const world = this.world;
-    const file: WorldSnapshotFile = {
-      format: 'sevenrooms-mock-world',
+    const header: SnapshotHeader = {
       gen,
       clock: clockState(world),
       positions: world.positions(),
       rateLimit: world.limiter.controller.getConfig(),
       faults: world.faults.controller.list(),
       webhooks: world.webhooks.exportState(),
-      store: world.store.snapshot(),
     };
-    return JSON.stringify(file);
+    return { header, store: world.store.snapshot() as unknown as Record<string, unknown> };
   }
 
   async #removeBefore(gen: number): Promise<void> {
