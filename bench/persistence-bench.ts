@@ -1,5 +1,5 @@
 /**
- * `npm run bench:persistence`: the figures for durable state and worlds (docs/decisions/0010).
+ * `npm run bench:persistence`: the figures for durable state and worlds (docs/decisions/0014-durable-state-and-worlds.md).
  *
  *   1. throughput, default world, in memory vs --data-dir: PUT book and GET reservation
  *      (the compiled bench launcher, autocannon, 50 connections, same request mix as `npm run bench`)

@@ -6,7 +6,7 @@
  * The mock is deterministic — same state, same instant, same stream positions, same request → same
  * result — so replaying the log over the snapshot rebuilds exactly the state every acknowledged
  * response described, whatever record kinds the store holds. Why this and not a log of record
- * changes or an embedded database: docs/decisions/0010-persistence.md.
+ * changes or an embedded database: docs/decisions/0014-durable-state-and-worlds.md.
  *
  * A request's line is queued in the same synchronous step that applied it, and its response waits
  * until the line is synced (group commit), so an acknowledged change is always on disk and a change
@@ -96,12 +96,13 @@ function clockState(world: World): ClockState {
   return { f: clock.now() };
 }
 
+/** Puts the clock back; a frozen instant and a running offset each apply to either kind of clock. */
 function restoreClock(world: World, state: ClockState): void {
   const clock = world.clock;
   if (!isAdjustableClock(clock)) return;
-  if ('f' in state) {
-    if (clock instanceof ManualClock && clock.now() !== state.f) clock.set(state.f);
-  } else clock.set(wallClock.now() + state.o);
+  const target = 'f' in state ? state.f : wallClock.now() + state.o;
+  if (clock instanceof ManualClock && clock.now() === target) return;
+  clock.set(target);
 }
 
 const pin = (world: World, at: number | null) => {
