@@ -13,6 +13,7 @@ import { reservationHistory } from '../dashboard/reservation-history.js';
 import { venueLayout } from '../dashboard/venue-layout.js';
 import { CONTROL_SPEC_PATH, loadSpec } from '../spec/load-spec.js';
 import { listOperations } from '../spec/operations.js';
+import { listScenarios } from '../seed/scenario.js';
 import type { ControlDeps, ControlHandlerTable } from './context.js';
 import { streamEvents } from './events-stream.js';
 
@@ -47,6 +48,7 @@ export const dashboardHandlers: ControlHandlerTable = {
       clock: eventHubFor(deps).clockPulse(),
       venues: [...deps.catalog.venues.values()].map((v) => venueLayout(v, now)),
       features: features(),
+      scenarios: listScenarios(),
     });
   },
 
