@@ -16,8 +16,15 @@ export function localTime(epochMs, timeZone, withSeconds = false) {
   }).format(epochMs);
 }
 
-/** "12:03:04" in UTC, for logs. */
-export const clockTime = (epochMs) => new Date(epochMs).toISOString().slice(11, 19);
+/** "12:03:04" in a venue's time zone (mock time), for logs and histories. */
+export const clockTime = (epochMs, timeZone = 'UTC') =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(epochMs);
 
 export const shortId = (id) => (id && id.length > 14 ? `…${id.slice(-8)}` : id);
 

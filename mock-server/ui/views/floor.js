@@ -61,8 +61,7 @@ export function FloorView({ venue, select, toast }) {
         <div>
           <h1>${venue.name}</h1>
           <p class="muted">
-            ${data.date} at ${hhmm(data.nowMin ?? 0)} · ${active.length} bookings today, ${covers} covers ·
-            ${data.holds.length} live holds
+            ${`${data.date} at ${hhmm(data.nowMin ?? 0)} · ${active.length} bookings today, ${covers} covers · ${data.holds.length} live holds`}
           </p>
         </div>
         <div class="legend">

@@ -48,13 +48,8 @@ export function TimelineView({ venue, select, meta, toast }) {
         <div>
           <h1>${venue.name} — ${data.date}</h1>
           <p class="muted">
-            ${shown.length} reservations · ${shown.reduce((n, r) => n + r.partySize, 0)} covers ·
-            ${data.holds.length}
-            holds${
-              data.reservations.length > shown.length
-                ? ` · ${data.reservations.length - shown.length} cancelled (not drawn)`
-                : ''
-            }
+            ${`${shown.length} reservations · ${shown.reduce((n, r) => n + r.partySize, 0)} covers · ${data.holds.length} holds`}
+            ${data.reservations.length > shown.length ? ` · ${data.reservations.length - shown.length} cancelled (not drawn)` : ''}
           </p>
         </div>
         <div class="row">

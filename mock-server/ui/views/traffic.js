@@ -46,7 +46,7 @@ function Gauges() {
   `;
 }
 
-export function TrafficView() {
+export function TrafficView({ venue }) {
   const [status, setStatus] = useState('');
   const [operation, setOperation] = useState('');
   const [credential, setCredential] = useState('');
@@ -105,7 +105,7 @@ export function TrafficView() {
         <table class="list journal" data-testid="journal">
           <thead>
             <tr>
-              <th>At (mock)</th>
+              <th>Time</th>
               <th>Method</th>
               <th>Path</th>
               <th>Operation</th>
@@ -123,7 +123,7 @@ export function TrafficView() {
                   data-status=${e.status}
                   onClick=${() => setOpen(open === e.id ? null : e.id)}
                 >
-                  <td>${clockTime(e.at)}</td>
+                  <td>${clockTime(e.at, venue.timeZone)}</td>
                   <td><b>${e.method}</b></td>
                   <td class="path">${e.path}${e.query ? `?${e.query}` : ''}</td>
                   <td>${e.operationId ?? '—'}</td>

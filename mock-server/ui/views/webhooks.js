@@ -9,7 +9,7 @@ import { act, useLive } from '../live.js';
 const html = htm.bind(h);
 const EVENTS = ['webhooks', 'control', 'change'];
 
-function DeliveryDetail({ id, toast }) {
+function DeliveryDetail({ id, toast, tz }) {
   const detail = useLive(() => get(`/webhooks/deliveries/${id}`), [id], EVENTS);
   const d = detail.data;
   if (!d) return html`<div class="muted">Loading…</div>`;
@@ -31,7 +31,7 @@ function DeliveryDetail({ id, toast }) {
         <thead>
           <tr>
             <th>#</th>
-            <th>At (mock)</th>
+            <th>Time</th>
             <th>Status</th>
             <th>Latency</th>
             <th>Error</th>
@@ -42,7 +42,7 @@ function DeliveryDetail({ id, toast }) {
             (a) =>
               html`<tr>
                 <td>${a.attempt}</td>
-                <td>${clockTime(a.at)}</td>
+                <td>${clockTime(a.at, tz)}</td>
                 <td><span class=${`code ${a.ok ? 'ok' : 'bad'}`}>${a.status ?? '—'}</span></td>
                 <td>${a.latencyMs.toFixed(1)} ms</td>
                 <td>${a.error ?? ''}</td>
@@ -55,7 +55,7 @@ function DeliveryDetail({ id, toast }) {
   `;
 }
 
-export function WebhooksView({ toast }) {
+export function WebhooksView({ toast, venue }) {
   const endpoints = useLive(() => get('/webhooks/endpoints'), [], ['control']);
   const deliveries = useLive(() => get('/webhooks/deliveries?limit=100'), [], EVENTS);
   const [open, setOpen] = useState(null);
@@ -123,7 +123,7 @@ export function WebhooksView({ toast }) {
         <table class="list deliveries" data-testid="deliveries">
           <thead>
             <tr>
-              <th>Created (mock)</th>
+              <th>Created</th>
               <th>Delivery</th>
               <th>Events</th>
               <th>State</th>
@@ -142,7 +142,7 @@ export function WebhooksView({ toast }) {
                   data-state=${d.state}
                   onClick=${() => setOpen(open === d.id ? null : d.id)}
                 >
-                  <td>${clockTime(d.createdAt)}</td>
+                  <td>${clockTime(d.createdAt, venue.timeZone)}</td>
                   <td><code>${d.id}</code></td>
                   <td>${d.events.map((e) => e.kind).join(', ')}</td>
                   <td><span class=${`badge state-${d.state}`}>${d.state}</span></td>
@@ -155,7 +155,7 @@ export function WebhooksView({ toast }) {
                 ${
                   open === d.id &&
                   html`<tr>
-                    <td colspan="7"><${DeliveryDetail} id=${d.id} toast=${toast} /></td>
+                    <td colspan="7"><${DeliveryDetail} id=${d.id} toast=${toast} tz=${venue.timeZone} /></td>
                   </tr>`
                 }
               `;
