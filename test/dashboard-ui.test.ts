@@ -30,7 +30,9 @@ async function api(method: string, path: string, form?: Record<string, string | 
   const res = await fetch(`${server.url}/2_4${path}`, {
     method,
     headers: token ? { authorization: token } : {},
-    ...(form ? { body: new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)])) } : {}),
+    ...(form
+      ? { body: new URLSearchParams(Object.entries(form).map(([k, v]): [string, string] => [k, String(v)])) }
+      : {}),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -275,7 +277,7 @@ describe('the dashboard with an admin token, seen from another address', () => {
       await page.getByTestId('load-error').filter({ hasText: 'Invalid X-Mock-Admin-Token' }).waitFor();
       expect(guarded.clock.now()).toBe(Date.parse(DEFAULT_START_TIME));
 
-      await page.evaluate(() => sessionStorage.clear());
+      await page.evaluate('sessionStorage.clear()');
       await page.goto(`${remoteServer.url}/_mock/ui/#/chaos`);
       await page.getByTestId('token-input').fill('open-sesame');
       await page.getByTestId('token-submit').click();

@@ -81,9 +81,16 @@ function controlRunner(
       query: new URL(c.req.url).searchParams,
       body,
     });
-    const res = await handler({ c, deps, params: v.params as Record<string, string>, query: v.query, body: v.body });
+    const res = await handler({
+      c,
+      deps,
+      params: v.params as Record<string, string>,
+      query: v.query,
+      body: v.body,
+    });
     // Writes are announced to open dashboards (a reset or an import changes state without events).
-    if (op.method !== 'get') eventHubFor(deps).controlWrite(op.operationId, op.method.toUpperCase(), res.status);
+    if (op.method !== 'get')
+      eventHubFor(deps).controlWrite(op.operationId, op.method.toUpperCase(), res.status);
     return res;
   };
 }

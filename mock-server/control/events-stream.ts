@@ -20,7 +20,10 @@ export const streamEvents: ControlHandler = ({ c, deps }) =>
         .catch(() => undefined);
     await stream.writeSSE({ event: 'hello', data: JSON.stringify({ clock: hub.clockPulse() }), id: '0' });
     const unsubscribe = hub.subscribe(send);
-    const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () => void stream.write(': keep-alive\n\n').catch(() => undefined),
+      HEARTBEAT_MS,
+    );
     heartbeat.unref();
     await new Promise<void>((resolve) => stream.onAbort(resolve));
     clearInterval(heartbeat);

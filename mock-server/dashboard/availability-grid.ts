@@ -44,7 +44,12 @@ export function gridPartySizes(venue: Venue): number[] {
   return Array.from({ length: largest }, (_, i) => i + 1);
 }
 
-export function availabilityGrid(store: Store, venue: Venue, date: string, channel: Channel): AvailabilityGrid {
+export function availabilityGrid(
+  store: Store,
+  venue: Venue,
+  date: string,
+  channel: Channel,
+): AvailabilityGrid {
   const partySizes = gridPartySizes(venue);
   const shifts = shiftsOn(venue, date);
   const occupancy = occupancyOf(store, venue.id, date);

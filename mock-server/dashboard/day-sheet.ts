@@ -75,40 +75,36 @@ export function daySheet(store: Store, venue: Venue, date: string): DaySheet {
   const tableNumber = new Map(venue.tables.map((t) => [t.id, t.number]));
   const numbers = (ids: readonly string[]) => ids.map((id) => tableNumber.get(id) ?? id);
 
-  const reservations = reservationsOn(store, venue, date).map(
-    (r): DayReservation => ({
-      id: r.id,
-      referenceCode: r.referenceCode,
-      status: r.status,
-      statusDisplay: RESERVATION_STATUSES[r.status].display,
-      startMin: r.startMin,
-      durationMin: r.durationMin,
-      partySize: r.partySize,
-      tableIds: r.tableIds,
-      tableNumbers: numbers(r.tableIds),
-      guestName: guestNameOf(store, r),
-      reservationType: r.reservationType,
-      bookedBy: r.bookedBy,
-      seatedTime: r.seatedTime,
-      leftTime: r.leftTime,
-      notes: r.notes,
-      arrivalTime: formatHHMM(r.startMin),
-    }),
-  );
+  const reservations = reservationsOn(store, venue, date).map((r): DayReservation => ({
+    id: r.id,
+    referenceCode: r.referenceCode,
+    status: r.status,
+    statusDisplay: RESERVATION_STATUSES[r.status].display,
+    startMin: r.startMin,
+    durationMin: r.durationMin,
+    partySize: r.partySize,
+    tableIds: r.tableIds,
+    tableNumbers: numbers(r.tableIds),
+    guestName: guestNameOf(store, r),
+    reservationType: r.reservationType,
+    bookedBy: r.bookedBy,
+    seatedTime: r.seatedTime,
+    leftTime: r.leftTime,
+    notes: r.notes,
+    arrivalTime: formatHHMM(r.startMin),
+  }));
   const holds = store
     .liveHolds(venue.id, date)
-    .map(
-      (h): DayHold => ({
-        id: h.id,
-        startMin: h.startMin,
-        durationMin: h.durationMin,
-        partySize: h.partySize,
-        tableIds: h.tableIds,
-        tableNumbers: numbers(h.tableIds),
-        expiresMs: h.expiresMs,
-        expiresInSec: Math.max(0, Math.round((h.expiresMs - nowMs) / 1000)),
-      }),
-    )
+    .map((h): DayHold => ({
+      id: h.id,
+      startMin: h.startMin,
+      durationMin: h.durationMin,
+      partySize: h.partySize,
+      tableIds: h.tableIds,
+      tableNumbers: numbers(h.tableIds),
+      expiresMs: h.expiresMs,
+      expiresInSec: Math.max(0, Math.round((h.expiresMs - nowMs) / 1000)),
+    }))
     .sort((a, b) => a.startMin - b.startMin);
   const requests: DayRequest[] = [];
   for (const q of store.requests.values()) {
@@ -127,7 +123,9 @@ export function daySheet(store: Store, venue: Venue, date: string): DaySheet {
   const floor = isToday
     ? floorStates(
         venue.tables,
-        reservations.filter((r) => r.status !== 'CANCELED' && r.status !== 'NO_SHOW' && r.status !== 'COMPLETE'),
+        reservations.filter(
+          (r) => r.status !== 'CANCELED' && r.status !== 'NO_SHOW' && r.status !== 'COMPLETE',
+        ),
         holds,
         local.minutes,
       )

@@ -71,12 +71,24 @@ export function floorStates(
     const mine = (byTable.get(table.id) ?? []).sort((a, b) => a.startMin - b.startMin);
     const seated = mine.find((b) => SEATED.has(b.status));
     if (seated) {
-      return on(table, 'seated', seated, null, `${seated.guestName} ×${seated.partySize}`, nowMin - seated.startMin);
+      return on(
+        table,
+        'seated',
+        seated,
+        null,
+        `${seated.guestName} ×${seated.partySize}`,
+        nowMin - seated.startMin,
+      );
     }
     const late = mine.find(
-      (b) => b.status !== 'ARRIVED' && EXPECTED.has(b.status) && b.startMin <= nowMin && nowMin < b.startMin + b.durationMin,
+      (b) =>
+        b.status !== 'ARRIVED' &&
+        EXPECTED.has(b.status) &&
+        b.startMin <= nowMin &&
+        nowMin < b.startMin + b.durationMin,
     );
-    if (late) return on(table, 'late', late, null, `${late.guestName} ×${late.partySize}`, nowMin - late.startMin);
+    if (late)
+      return on(table, 'late', late, null, `${late.guestName} ×${late.partySize}`, nowMin - late.startMin);
     const hold = holds.find((h) => h.tableIds.includes(table.id));
     if (hold) {
       return {
@@ -89,16 +101,39 @@ export function floorStates(
       };
     }
     const upcoming = mine.find(
-      (b) => EXPECTED.has(b.status) && (b.startMin > nowMin || (b.status === 'ARRIVED' && nowMin < b.startMin + b.durationMin)),
+      (b) =>
+        EXPECTED.has(b.status) &&
+        (b.startMin > nowMin || (b.status === 'ARRIVED' && nowMin < b.startMin + b.durationMin)),
     );
     if (upcoming && upcoming.startMin - nowMin <= SOON_MINUTES) {
       const what = upcoming.status === 'ARRIVED' ? 'arrived' : hhmm(upcoming.startMin);
-      return on(table, 'soon', upcoming, null, `${upcoming.guestName} ×${upcoming.partySize} · ${what}`, upcoming.startMin - nowMin);
+      return on(
+        table,
+        'soon',
+        upcoming,
+        null,
+        `${upcoming.guestName} ×${upcoming.partySize} · ${what}`,
+        upcoming.startMin - nowMin,
+      );
     }
     if (upcoming) {
-      return on(table, 'free', upcoming, null, `next ${hhmm(upcoming.startMin)} · ${upcoming.guestName} ×${upcoming.partySize}`, upcoming.startMin - nowMin);
+      return on(
+        table,
+        'free',
+        upcoming,
+        null,
+        `next ${hhmm(upcoming.startMin)} · ${upcoming.guestName} ×${upcoming.partySize}`,
+        upcoming.startMin - nowMin,
+      );
     }
-    return { tableId: table.id, state: 'free', reservationId: null, holdId: null, label: 'nothing booked', minutes: null };
+    return {
+      tableId: table.id,
+      state: 'free',
+      reservationId: null,
+      holdId: null,
+      label: 'nothing booked',
+      minutes: null,
+    };
   });
 }
 

@@ -30,7 +30,8 @@ export function reservationHistory(
   sources: { changes: readonly RecordedChange[]; webhooks: WebhookService; journal: RequestJournal },
 ): { reservation: Record<string, unknown>; history: HistoryItem[] } {
   const items: HistoryItem[] = [];
-  const push = (item: Omit<HistoryItem, 'atIso'>) => items.push({ ...item, atIso: new Date(item.at).toISOString() });
+  const push = (item: Omit<HistoryItem, 'atIso'>) =>
+    items.push({ ...item, atIso: new Date(item.at).toISOString() });
   push({
     at: record.createdMs,
     source: 'record',

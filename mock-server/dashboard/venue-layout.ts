@@ -22,7 +22,15 @@ export interface VenueLayout {
   /** The venue-local date at the mock's now. */
   today: string;
   seatingAreas: { id: string; name: string; tables: TableLayout[] }[];
-  shifts: { persistentId: string; name: string; category: string; days: string[]; startTime: string; endTime: string; intervalMinutes: number }[];
+  shifts: {
+    persistentId: string;
+    name: string;
+    category: string;
+    days: string[];
+    startTime: string;
+    endTime: string;
+    intervalMinutes: number;
+  }[];
 }
 
 export function venueLayout(venue: Venue, nowMs: number): VenueLayout {

@@ -66,7 +66,7 @@ export async function control(method, path, body, { root = false, raw = false } 
     if (res.status === 403 && attempt === 0 && (await tokenAfter403())) continue;
     if (raw && res.ok) return res;
     const text = await res.text();
-    let parsed = null;
+    let parsed;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
