@@ -19,6 +19,7 @@ export const controlBase = () => base;
 export function setControlBase(next) {
   if (next === base) return;
   base = next;
+  connectedOnce = false;
   restartStream();
 }
 
@@ -100,6 +101,7 @@ export function onStreamStatus(fn) {
 let streamStatus = 'connecting';
 let abort = null;
 let generation = 0;
+let connectedOnce = false;
 
 function setStatus(s) {
   streamStatus = s;
@@ -129,7 +131,9 @@ async function runStream(gen) {
     }
     if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
     setStatus('live');
-    emit('reconnected', {});
+    // Views loaded before a reconnect may have missed changes; the first connection misses nothing.
+    if (connectedOnce) emit('reconnected', {});
+    connectedOnce = true;
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
