@@ -19,7 +19,6 @@ export const controlBase = () => base;
 export function setControlBase(next) {
   if (next === base) return;
   base = next;
-  connectedOnce = false;
   restartStream();
 }
 
