@@ -111,7 +111,6 @@ describe('the dashboard', () => {
     expect(await table.getAttribute('data-state')).toBe('soon');
     expect(await table.textContent()).toContain('Grace Hopper ×2');
     expect(await bar.getAttribute('data-status')).toBe('CONFIRMED');
-    await screenshot(floor, 'floor');
   });
 
   it('seats the party from the page: the API reads it back SEATED and the webhook reaches a real receiver', async () => {
@@ -187,6 +186,7 @@ describe('the dashboard', () => {
     const holdBar = timeline.getByTestId('hold-bar');
     await holdBar.first().waitFor({ timeout: 1000 });
     await floor.locator('.table-tile[data-state=held]').first().waitFor({ timeout: 1000 });
+    await screenshot(floor, 'floor');
     await screenshot(timeline, 'timeline');
 
     const chaos = await openPage('chaos');
@@ -277,8 +277,8 @@ describe('the dashboard with an admin token, seen from another address', () => {
       await page.getByTestId('load-error').filter({ hasText: 'Invalid X-Mock-Admin-Token' }).waitFor();
       expect(guarded.clock.now()).toBe(Date.parse(DEFAULT_START_TIME));
 
-      await page.evaluate('sessionStorage.clear()');
-      await page.goto(`${remoteServer.url}/_mock/ui/#/chaos`);
+      await page.evaluate("sessionStorage.clear(); location.hash = '#/chaos'");
+      await page.reload();
       await page.getByTestId('token-input').fill('open-sesame');
       await page.getByTestId('token-submit').click();
       await page.getByTestId('view-chaos').waitFor();

@@ -101,6 +101,7 @@ let streamStatus = 'connecting';
 let abort = null;
 let generation = 0;
 let connectedOnce = false;
+let missed = false;
 
 function setStatus(s) {
   streamStatus = s;
@@ -124,15 +125,18 @@ async function runStream(gen) {
     const headers = token ? { 'x-mock-admin-token': token } : {};
     const res = await fetch(`${base}/events`, { headers, signal: controller.signal });
     if (res.status === 403) {
+      missed = true;
       setStatus('locked');
       if (await tokenAfter403()) return restartStream();
       return;
     }
     if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
     setStatus('live');
-    // Views loaded before a reconnect may have missed changes; the first connection misses nothing.
-    if (connectedOnce) emit('reconnected', {});
+    // Views loaded before a reconnect (or while locked out) may have missed changes or failed; the
+    // first clean connection misses nothing.
+    if (connectedOnce || missed) emit('reconnected', {});
     connectedOnce = true;
+    missed = false;
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {

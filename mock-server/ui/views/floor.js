@@ -76,7 +76,7 @@ export function FloorView({ venue, select, toast }) {
       <div class="areas">
         ${venue.seatingAreas.map(
           (area) => html`
-            <div class="area card">
+            <div class="area card" style=${{ flexGrow: area.tables.length }}>
               <h2>${area.name} <span class="muted small">${area.tables.length} tables</span></h2>
               <div class="tiles">
                 ${area.tables.map((t) => {
