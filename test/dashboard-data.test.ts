@@ -107,6 +107,39 @@ describe('dashboard read models', () => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
+describe("the store's every-status day index", () => {
+  it('matches a full scan after seeding, cancelling and a snapshot round trip', async () => {
+    const t = testServer({ volume: { guests: 300, daysOfHistory: 10, daysAhead: 5 } });
+    const token = await t.login(CREDENTIALS.harbor);
+    const venue = t.venueId('harbor-grill');
+    const booked = await t.put(`/venues/${venue}/book`, token, {
+      date: '2026-12-09',
+      time: '19:00',
+      party_size: 2,
+      ...guest(3),
+    });
+    expect((await t.del(`/reservations/${booked.body.data.reservation_id}`, token)).status).toBe(200);
+    const scan = (date: string) =>
+      [...t.mock.store.reservations.values()]
+        .filter((r) => r.venueId === venue && r.date === date)
+        .map((r) => r.id)
+        .sort();
+    const indexed = (date: string) =>
+      [...t.mock.store.reservationsOnDate(venue, date)].map((r) => r.id).sort();
+    const dates = ['2026-11-30', '2026-12-05', '2026-12-07', '2026-12-09', '2026-12-11'];
+    for (const date of dates) expect(indexed(date)).toEqual(scan(date));
+    expect(indexed('2026-12-09')).toContain(booked.body.data.reservation_id);
+    const snapshot = await (await t.control('GET', '/state')).json();
+    await t.control('POST', '/reset');
+    await t.control('PUT', '/state', snapshot);
+    for (const date of dates) expect(indexed(date)).toEqual(scan(date));
+    const day = (await (await t.control('GET', `/venues/${venue}/day?date=2026-12-09`)).json()) as Json;
+    expect(
+      day.reservations.find((r: { id: string }) => r.id === booked.body.data.reservation_id).status,
+    ).toBe('CANCELED');
+  });
+});
+
 /** Reads Server-Sent Events from a streaming response until `until` says stop. */
 async function readEvents(res: Response, until: (events: { event: string; data: Json }[]) => boolean) {
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

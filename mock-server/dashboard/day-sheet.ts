@@ -59,13 +59,11 @@ const guestNameOf = (store: Store, r: ReservationRecord) => {
   return `${first} ${last}`.trim() || 'Guest';
 };
 
-/** The venue's reservations on a date, earliest first. Scans its venue group's list: every status counts. */
+/** The venue's reservations on a date, every status, earliest first. */
 function reservationsOn(store: Store, venue: Venue, date: string): ReservationRecord[] {
-  const out: ReservationRecord[] = [];
-  for (const r of store.reservationsOfGroup(venue.venueGroupId).after(0)) {
-    if (r.date === date && r.venueId === venue.id) out.push(r);
-  }
-  return out.sort((a, b) => a.startMin - b.startMin || a.seq - b.seq);
+  return [...store.reservationsOnDate(venue.id, date)].sort(
+    (a, b) => a.startMin - b.startMin || a.seq - b.seq,
+  );
 }
 
 export function daySheet(store: Store, venue: Venue, date: string): DaySheet {
