@@ -41,12 +41,11 @@ function ClockCard({ clock, venue, toast }) {
         class="inline-form"
         onSubmit=${(e) => {
           e.preventDefault();
-          if (at) act(toast, 'Clock set', () => put('/clock', { now: new Date(at).toISOString() }));
+          if (at) act(toast, 'Clock set', () => put('/clock', { now: `${at}:00Z` }));
         }}
       >
         <label
-          >Set to (your local time)
-          <input type="datetime-local" value=${at} onInput=${(e) => setAt(e.target.value)}
+          >Set to (UTC) <input type="datetime-local" value=${at} onInput=${(e) => setAt(e.target.value)}
         /></label>
         <button type="submit">Set clock</button>
       </form>
