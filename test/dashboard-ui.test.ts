@@ -215,6 +215,34 @@ describe('the dashboard', () => {
     await chaos.close();
   });
 
+  it('adds a walk-in and moves it to another table from the page', async () => {
+    const form = floor.getByTestId('walk-in-form');
+    await form.locator('input[type=number]').fill('2');
+    await form.getByPlaceholder('Sam Reyes').fill('Sam Reyes');
+    await form.locator('select').selectOption('T1');
+    await form.getByRole('button', { name: 'Seat walk-in' }).click();
+    const t1 = floor.getByTestId('table-T1');
+    await t1.filter({ hasText: 'Sam Reyes' }).waitFor({ timeout: 1000 });
+    expect(await t1.getAttribute('data-state')).toBe('seated');
+    await t1.click();
+    const panel = floor.getByTestId('reservation-panel');
+    await panel.getByTestId('panel-tables').filter({ hasText: 'T1' }).waitFor();
+    const reference = (await panel.getByTestId('panel-ref').textContent())!;
+    await panel.getByTestId('panel-table-select').selectOption(['T2']);
+    await panel.getByTestId('action-move').click();
+    await panel.getByTestId('panel-tables').filter({ hasText: 'T2' }).waitFor();
+    await floor.getByTestId('table-T2').filter({ hasText: 'Sam Reyes' }).waitFor({ timeout: 1000 });
+    expect(await floor.getByTestId('table-T1').getAttribute('data-state')).toBe('free');
+    const token = await login(CREDENTIALS.harbor);
+    const readBack = await api('GET', `/reservations/${reference}`, undefined, token);
+    expect(readBack.body.data).toMatchObject({
+      reservation_type: 'WALK_IN',
+      status: 'SEATED',
+      table_numbers: ['T2'],
+    });
+    await panel.getByTestId('panel-close').click();
+  });
+
   it('shows the journal with filters and bodies, and rate-limit budgets', async () => {
     const traffic = await openPage('traffic');
     await traffic.getByTestId('journal-row').first().waitFor();
