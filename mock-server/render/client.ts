@@ -1,5 +1,6 @@
 import { formatNaiveIso } from '../domain/time.js';
 import type { ClientRecord } from '../store/records.js';
+import { renderClientPhoto } from './client-photo.js';
 
 /** A client (guest) exactly as the API returns it, totals derived from the per-venue statistics. */
 export function renderClient(c: ClientRecord): Record<string, unknown> {
@@ -66,7 +67,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     loyalty_tier: c.loyaltyTier,
     member_groups: [],
     custom_fields: [],
-    photo: null,
+    photo: renderClientPhoto(c),
     is_vip: c.isVip,
     total_visits: visits,
     total_covers: covers,

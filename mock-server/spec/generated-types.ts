@@ -809,13 +809,17 @@ export interface components {
             value?: unknown;
             display_order?: number | null;
         };
-        /** @description A venue (restaurant, bar, ...) of a venue group. */
+        /**
+         * @description A venue (restaurant, bar, ...) of a venue group. The reference's own Concierge examples do not
+         *     always carry `venue_group_id`, so it is not required here; the mock always sends it, and always
+         *     sends `timezone`.
+         */
         Venue: {
             /** @description Datastore key (URL-safe base64). */
             id: string | null;
             name: string | null;
             internal_name?: string | null;
-            venue_group_id: string | null;
+            venue_group_id?: string | null;
             venue_group_name?: string | null;
             /** @description The venue's slug in SevenRooms widget URLs. */
             venue_url_key?: string | null;
@@ -837,8 +841,17 @@ export interface components {
             policy?: string | null;
             primary_color?: string | null;
             secondary_color?: string | null;
-            /** @description Photo URLs. */
-            photos?: string[] | null;
+            /**
+             * @description The venue's IANA time zone, for example `America/New_York`. Integration code reads it as
+             *     required (venue-local dates and times are in this zone); the mock always sends it.
+             * @example America/New_York
+             */
+            timezone?: string | null;
+            /**
+             * @description The venue's photos, each in several sizes. The reference's examples show objects
+             *     `{large, medium, raw, small}`; the older description as plain URL strings is not followed.
+             */
+            photos?: components["schemas"]["VenuePhoto"][] | null;
             black_logo?: string | null;
             white_logo?: string | null;
             grid_enabled?: boolean | null;
@@ -1023,7 +1036,12 @@ export interface components {
          *     | NO_SHOW   | No Show        | NO_SHOW     | No Show       |
          *     | CANCELED  | Canceled       | CANCELED    | Canceled      |
          *
-         *     Venues may also define `CUSTOM_STATUS_<n>` statuses.
+         *     Venues may also define `CUSTOM_STATUS_<n>` statuses (the mock reads them from the venue
+         *     fixture's `custom_statuses`): `status_display` is the venue's own label (for example "Do Not
+         *     Move"), `status_code` repeats the status and `status_simple` is `Active`.
+         *
+         *     `venue_group_id` is not required: the reference's Concierge examples omit it. The mock always
+         *     sends it.
          */
         Reservation: {
             /** @description Datastore key (URL-safe base64). */
@@ -1031,7 +1049,7 @@ export interface components {
             /** @description Short code such as `I9YJ5HC` (the mock mints 7 characters `[A-Z0-9]`); usable in place of `id` on get and cancel. */
             reference_code: string | null;
             venue_id: string | null;
-            venue_group_id: string | null;
+            venue_group_id?: string | null;
             /** @description The guest's client id. */
             client_id?: string | null;
             venue_group_client_id?: string | null;
@@ -1342,7 +1360,8 @@ export interface components {
             /** @description Membership groups; the item shape is not public. */
             member_groups?: unknown[] | null;
             custom_fields?: components["schemas"]["CustomField"][] | null;
-            photo?: string | null;
+            /** @description The client's profile photo as an object of sizes and crop box, or null when there is none. */
+            photo?: components["schemas"]["ClientPhoto"] | null;
             total_visits?: number | null;
             total_covers?: number | null;
             total_spend?: number | null;
@@ -1484,6 +1503,41 @@ export interface components {
             previous: unknown;
             /** @description The value after the change (any JSON value). */
             current?: unknown;
+        };
+        /**
+         * @description One venue photo in the sizes SevenRooms serves; any size may be null.
+         * @example {
+         *       "large": "https://images.example.com/venues/harbor-and-vine/1/large.jpg",
+         *       "medium": "https://images.example.com/venues/harbor-and-vine/1/medium.jpg",
+         *       "raw": "https://images.example.com/venues/harbor-and-vine/1/raw.jpg",
+         *       "small": "https://images.example.com/venues/harbor-and-vine/1/small.jpg"
+         *     }
+         */
+        VenuePhoto: {
+            large?: string | null;
+            medium?: string | null;
+            raw?: string | null;
+            small?: string | null;
+        };
+        /**
+         * @description A client's profile photo in three sizes with their pixel dimensions, the raw upload and its
+         *     crop box, as integration code stores it.
+         */
+        ClientPhoto: {
+            large?: string | null;
+            large_height?: number | null;
+            large_width?: number | null;
+            medium?: string | null;
+            medium_height?: number | null;
+            medium_width?: number | null;
+            small?: string | null;
+            small_height?: number | null;
+            small_width?: number | null;
+            raw?: string | null;
+            cropx?: number | null;
+            cropy?: number | null;
+            crop_height?: number | null;
+            crop_width?: number | null;
         };
     };
     responses: {
@@ -1775,14 +1829,17 @@ export interface components {
         EndDate: string;
         /**
          * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
-         *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
-         * @example 2019-04-11T21:30:34.703907
+         *     Every ISO 8601 form live sync jobs send is accepted: a date, or a date-time with `T` (or a
+         *     space), with or without seconds and fractions, naive, with `Z`, or with an offset (`+00:00`,
+         *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
+         *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
+         *     as a space (left unencoded in the query string) is read as `+`.
          */
         UpdatedSince: string;
         /**
          * @description Only clients whose `updated` is at or after this instant.
          *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
-         *     the reservation export, a naive ISO datetime (or a date) read as UTC.
+         *     the reservation export, in every ISO 8601 form (naive read as UTC, `Z`, or an offset).
          * @example 2019-04-11T00:00:00
          */
         ClientsUpdatedSince: string;
@@ -2326,8 +2383,11 @@ export interface operations {
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
-                 *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
-                 * @example 2019-04-11T21:30:34.703907
+                 *     Every ISO 8601 form live sync jobs send is accepted: a date, or a date-time with `T` (or a
+                 *     space), with or without seconds and fractions, naive, with `Z`, or with an offset (`+00:00`,
+                 *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
+                 *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
+                 *     as a space (left unencoded in the query string) is read as `+`.
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /**
@@ -2399,8 +2459,11 @@ export interface operations {
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
-                 *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
-                 * @example 2019-04-11T21:30:34.703907
+                 *     Every ISO 8601 form live sync jobs send is accepted: a date, or a date-time with `T` (or a
+                 *     space), with or without seconds and fractions, naive, with `Z`, or with an offset (`+00:00`,
+                 *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
+                 *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
+                 *     as a space (left unencoded in the query string) is read as `+`.
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /**
@@ -2559,7 +2622,7 @@ export interface operations {
                 /**
                  * @description Only clients whose `updated` is at or after this instant.
                  *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
-                 *     the reservation export, a naive ISO datetime (or a date) read as UTC.
+                 *     the reservation export, in every ISO 8601 form (naive read as UTC, `Z`, or an offset).
                  * @example 2019-04-11T00:00:00
                  */
                 updated_since?: components["parameters"]["ClientsUpdatedSince"];
