@@ -1,7 +1,7 @@
 import { badRequest, conflict, MESSAGES } from '../errors.js';
 import type { ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import type { Venue } from './model.js';
+import type { Table, Venue } from './model.js';
 import { dayNumber, venueLocal } from './time.js';
 
 interface DuplicateProbe {
@@ -46,4 +46,22 @@ export function assertEditable(store: Store, venue: Venue, record: ReservationRe
   const nowMin = dayNumber(local.date)! * 1440 + local.minutes;
   const slotMin = dayNumber(record.date)! * 1440 + record.startMin;
   if (nowMin >= slotMin) throw badRequest(MESSAGES.afterCancelCutoff);
+}
+
+/**
+ * `venue_seating_area_id` as a preference: the smallest free table of that area that seats the party,
+ * or undefined (the slot's own table is kept). An id the venue does not have is a 400 naming the field.
+ */
+export function tableInArea(
+  venue: Venue,
+  areaId: string,
+  partySize: number,
+  isFree: (table: Table) => boolean,
+): Table | undefined {
+  if (!venue.seatingAreas.some((a) => a.id === areaId))
+    throw badRequest(`venue_seating_area_id ${areaId} is not a seating area of this venue`);
+  return venue.tables
+    .filter((t) => t.seatingAreaId === areaId && t.minCovers <= partySize && t.maxCovers >= partySize)
+    .sort((a, b) => a.maxCovers - b.maxCovers)
+    .find(isFree);
 }

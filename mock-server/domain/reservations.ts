@@ -5,7 +5,7 @@ import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
 import { clientPatchFrom, reservationPatchFrom } from './book-fields.js';
-import { assertDuplicateAllowed, assertEditable } from './book-guards.js';
+import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
@@ -264,6 +264,12 @@ function assignTables(
       .filter((t): t is Table => !!t);
     const fits = tables.reduce((sum, t) => sum + t.maxCovers, 0) >= input.party_size;
     if (fits && tables.every((t) => occupancy.isTableFree(t.id, slot.startMin, end))) return tables;
+  }
+  if (input.venue_seating_area_id !== undefined) {
+    const inArea = tableInArea(venue, input.venue_seating_area_id, input.party_size, (t) =>
+      occupancy.isTableFree(t.id, slot.startMin, end),
+    );
+    if (inArea) return [inArea];
   }
   return slot.table ? [slot.table] : [];
 }
