@@ -1083,7 +1083,11 @@ export interface components {
         };
         AvailabilityRangeEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: {
-                /** @description The availability of each date, keyed `YYYY-MM-DD`. */
+                /**
+                 * @description The availability of each date, keyed `YYYY-MM-DD`. The reference's own example keys it by the
+                 *     placeholder `dates_key`; the mock takes the side of the operation's description and keys
+                 *     by real dates.
+                 */
                 dates: {
                     [key: string]: components["schemas"]["AvailabilityDay"];
                 };
