@@ -1416,6 +1416,8 @@ export interface components {
             member_groups?: string[] | null;
             custom_fields?: components["schemas"]["CustomField"][] | null;
             photo?: string | null;
+            /** @description True when the guest carries the VIP tag. */
+            is_vip?: boolean | null;
             total_visits?: number | null;
             total_covers?: number | null;
             total_spend?: number | null;
