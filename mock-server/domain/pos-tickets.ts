@@ -115,8 +115,8 @@ export function ringUp(menu: VenueMenu, reservationId: string, spend: number, co
     if (treat) treat.comped = 1;
   }
   const floor = Math.round(party * spend * SPEND_FLOOR_SHARE);
-  const topUps = [...menu.glasses, ...menu.cocktails];
-  for (let guard = 0; subtotalOf(lines) < floor && guard < 200 && topUps.length > 0; guard++) add(topUps);
+  for (let guard = 0; subtotalOf(lines) < floor && guard < 200 && menu.topUps.length > 0; guard++)
+    add(menu.topUps);
 
   const split = party >= 6 && lines.length >= 2 && dice.chance(0.3);
   const groups = split ? [lines.filter((_, i) => i % 2 === 0), lines.filter((_, i) => i % 2 === 1)] : [lines];

@@ -80,13 +80,23 @@ function renderCheck(c: PosCheck, r: ReservationRecord, tableNumbers: readonly s
     table_no: tableNumbers[0] ?? null,
     start_time: r.seatedTime,
     end_time: r.leftTime,
-    items: c.lines.flatMap(renderLine),
+    items: renderLines(c.lines),
   };
 }
 
 /** A line with units on the house shows as two: the paid units, and the comped ones at zero. */
-function renderLine(l: PosLine) {
-  const line = (quantity: number, comp: boolean) => ({
+function renderLines(lines: readonly PosLine[]) {
+  const out: Record<string, unknown>[] = [];
+  for (const l of lines) {
+    const paid = l.quantity - l.comped;
+    if (paid > 0) out.push(renderLine(l, paid, false));
+    if (l.comped > 0) out.push(renderLine(l, l.comped, true));
+  }
+  return out;
+}
+
+function renderLine(l: PosLine, quantity: number, comp: boolean) {
+  return {
     pos_item_id: l.item.id,
     name: l.item.name,
     category: l.item.category,
@@ -94,7 +104,5 @@ function renderLine(l: PosLine) {
     price: l.item.price,
     total: comp ? 0 : money(quantity * Math.round(l.item.price * 100)),
     is_comp: comp,
-  });
-  const paid = l.quantity - l.comped;
-  return [...(paid > 0 ? [line(paid, false)] : []), ...(l.comped > 0 ? [line(l.comped, true)] : [])];
+  };
 }
