@@ -3,7 +3,8 @@
  * ones too, for the timeline), live holds, pending reservation requests, and — for today — what each
  * table is doing now.
  */
-import { RESERVATION_STATUSES } from '../domain/status.js';
+import { customStatusLabels } from '../domain/custom-statuses.js';
+import { statusDisplay } from '../domain/status.js';
 import { shiftsOn } from '../domain/availability.js';
 import { formatHHMM, venueLocal } from '../domain/time.js';
 import type { Venue } from '../domain/model.js';
@@ -71,13 +72,14 @@ export function daySheet(store: Store, venue: Venue, date: string): DaySheet {
   const local = venueLocal(nowMs, venue.timeZone);
   const isToday = local.date === date;
   const tableNumber = new Map(venue.tables.map((t) => [t.id, t.number]));
+  const labels = customStatusLabels(venue);
   const numbers = (ids: readonly string[]) => ids.map((id) => tableNumber.get(id) ?? id);
 
   const reservations = reservationsOn(store, venue, date).map((r): DayReservation => ({
     id: r.id,
     referenceCode: r.referenceCode,
     status: r.status,
-    statusDisplay: RESERVATION_STATUSES[r.status].display,
+    statusDisplay: statusDisplay(r.status, labels).display,
     startMin: r.startMin,
     durationMin: r.durationMin,
     partySize: r.partySize,

@@ -69,7 +69,8 @@ export function floorStates(
   }
   return tables.map((table): TableOnFloor => {
     const mine = (byTable.get(table.id) ?? []).sort((a, b) => a.startMin - b.startMin);
-    const seated = mine.find((b) => SEATED.has(b.status));
+    // A venue's custom statuses are stages of service ("Entrée", "Check dropped"): the party is at the table.
+    const seated = mine.find((b) => SEATED.has(b.status) || b.status.startsWith('CUSTOM_STATUS_'));
     if (seated) {
       return on(
         table,

@@ -60,6 +60,6 @@ export function statusClass(status) {
     case 'CANCELED':
       return 'st-canceled';
     default:
-      return 'st-booked';
+      return status.startsWith('CUSTOM_STATUS_') ? 'st-seated' : 'st-booked';
   }
 }
