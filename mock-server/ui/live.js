@@ -9,8 +9,9 @@ const DEBOUNCE_MS = 60;
  * @param {() => Promise<any>} loader
  * @param {unknown[]} deps       reload from scratch when these change
  * @param {string[]} kinds       stream message types that trigger a reload
+ * @param {{ delayMs?: number }} [options]  how long a burst of messages is gathered (heavier reads wait longer)
  */
-export function useLive(loader, deps, kinds) {
+export function useLive(loader, deps, kinds, { delayMs = DEBOUNCE_MS } = {}) {
   const [state, setState] = useState({ data: null, error: null, loading: true });
   const loaderRef = useRef(loader);
   loaderRef.current = loader;
@@ -36,7 +37,7 @@ export function useLive(loader, deps, kinds) {
       timer = setTimeout(() => {
         timer = null;
         void reload();
-      }, DEBOUNCE_MS);
+      }, delayMs);
     });
     return () => {
       off();

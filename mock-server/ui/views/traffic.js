@@ -1,9 +1,9 @@
 // Traffic: the request journal as a live table with filters and bodies, and each credential's
 // rate-limit budgets as gauges.
 import { h } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import htm from 'htm';
-import { get } from '../api.js';
+import { get, onEvent } from '../api.js';
 import { clockTime, prettyJson } from '../format.js';
 import { useLive } from '../live.js';
 
@@ -51,19 +51,37 @@ export function TrafficView({ venue }) {
   const [operation, setOperation] = useState('');
   const [credential, setCredential] = useState('');
   const [open, setOpen] = useState(null);
-  const all = useLive(() => get('/journal?limit=500'), [], ['journal', 'control']);
-  const query = new URLSearchParams({ limit: '200' });
+  // Operations and credentials seen, for the filters: from the stream's summaries and the list shown.
+  const [seen, setSeen] = useState({ ops: new Set(), creds: new Set() });
+  const remember = (entries) =>
+    setSeen((s) => {
+      const ops = new Set(s.ops);
+      const creds = new Set(s.creds);
+      for (const e of entries) {
+        if (e.operationId) ops.add(e.operationId);
+        if (e.credential) creds.add(e.credential);
+      }
+      return ops.size === s.ops.size && creds.size === s.creds.size ? s : { ops, creds };
+    });
+  useEffect(() => onEvent((m) => m.type === 'journal' && remember(m.data.entries)), []);
+  const query = new URLSearchParams({ limit: '100' });
   if (status) query.set('status', status);
   if (operation) query.set('operation_id', operation);
   if (credential) query.set('credential', credential);
+  // Entries carry their bodies: under load, gather bursts for 400 ms instead of reloading per request.
   const journal = useLive(
     () => get(`/journal?${query}`),
     [status, operation, credential],
     ['journal', 'control'],
+    {
+      delayMs: 400,
+    },
   );
-  const seen = all.data?.entries ?? [];
-  const ops = [...new Set(seen.map((e) => e.operationId).filter(Boolean))].sort();
-  const creds = [...new Set(seen.map((e) => e.credential).filter(Boolean))].sort();
+  useEffect(() => {
+    if (journal.data) remember(journal.data.entries);
+  }, [journal.data]);
+  const ops = [...seen.ops].sort();
+  const creds = [...seen.creds].sort();
   const entries = journal.data?.entries ?? [];
   return html`
     <section class="view traffic" data-testid="view-traffic">
