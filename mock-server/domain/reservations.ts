@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
+import { assertOffersBookable, namedOffers } from './offers.js';
 import type { Channel, Table, Venue } from './model.js';
 import {
   canTransition,
@@ -40,6 +41,16 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export function book(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
   if (dayNumber(input.date) === null)
     throw badRequest(`date must be a real date in YYYY-MM-DD format; got ${input.date}`);
+  const offers = namedOffers(venue, { experienceId: input.experience_id, perkId: input.perk_id });
+  if (offers.length > 0) {
+    const current = input.reservation_id ? store.findReservation(input.reservation_id) : undefined;
+    assertOffersBookable(store, venue, offers, {
+      date: input.date,
+      startMin: parseTime(input.time)!,
+      partySize: input.party_size,
+      ignoreId: current?.id,
+    });
+  }
   return input.reservation_id
     ? updateBooking(store, venue, input, actor, input.reservation_id)
     : createBooking(store, venue, input, actor);
@@ -102,6 +113,8 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     mfRatioFemale: input.mf_ratio_female ?? 0,
     seatedTime: parseSeatedTime(input.seated_time),
     bookedBy: actor.name,
+    perkId: input.perk_id ?? null,
+    experienceId: input.experience_id ?? null,
   });
   if (hold) store.endHold(hold, 'converted');
   store.insertReservation(record);
@@ -171,6 +184,8 @@ function updateBooking(
   if (input.mf_ratio_female !== undefined) patch.mfRatioFemale = input.mf_ratio_female;
   if (input.reservation_tags !== undefined) patch.tags = mergeTags([], parseTagList(input.reservation_tags));
   if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time);
+  if (input.perk_id !== undefined) patch.perkId = input.perk_id;
+  if (input.experience_id !== undefined) patch.experienceId = input.experience_id;
   const status = parseStatus(input.status);
   if (status && status !== record.status) {
     if (!canTransition(record.status, status)) {
