@@ -50,6 +50,12 @@ describe('experiences', () => {
     expect(
       (await t.get(`/experiences/${venue}/details/${experience('raw-bar-brunch')}x`, token)).status,
     ).toBe(404);
+    // Another venue's experience under this venue's path is as missing.
+    const larder = t.mock.catalog.venues.get(t.venueId('the-larder'))!.offers.experiences[0]!.id;
+    expect((await t.get(`/experiences/${venue}/details/${larder}`, token)).status).toBe(404);
+    expect((await t.get(`/experiences/${t.venueId('the-larder')}/details/${larder}`, token)).status).toBe(
+      200,
+    );
   });
 
   it('availability with experience_id keeps to its days, shift, hours and party sizes, and marks the slots', async () => {

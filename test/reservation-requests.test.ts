@@ -271,6 +271,39 @@ describe('the venue accepts or declines', () => {
   });
 });
 
+describe('snapshots written before requests had a lifecycle', () => {
+  it('import as open requests with their time as an hour-long window', async () => {
+    const t = testServer();
+    const { token, base, ava, venue } = await concierge(t);
+    const state = (await (await t.control('GET', '/state')).json()) as Record<string, unknown>;
+    const legacy = {
+      id: 'ahFzfnNldmVucm9vbXMtbW9ja3IpCxIcbmlnaHRsb29wX1Jlc2VydmF0aW9uUmVxdWVzdBiAgICAgICgCgw',
+      venueId: venue,
+      conciergeId: ava,
+      date: '2026-12-09',
+      startMin: 19 * 60,
+      partySize: 2,
+      firstName: 'Old',
+      lastName: 'Format',
+      phone: '+12125550199',
+      email: null,
+      notes: null,
+      createdMs: Date.parse('2026-12-07T16:00:00Z'),
+    };
+    expect((await t.control('PUT', '/state', { ...state, requests: [legacy] })).status).toBe(200);
+    const got = await t.get(`${base}/request/${legacy.id}`, token);
+    conforms('GET', `${base}/request/${legacy.id}`, got);
+    expect(got.body.data).toMatchObject({
+      status: 'UNAPPROVED',
+      arrival_time: '7:00 PM',
+      start_time: '7:00 PM',
+      end_time: '8:00 PM',
+    });
+    const broken = await t.control('PUT', '/state', { ...state, requests: [{ ...legacy, venueId: 'nope' }] });
+    expect(broken.status).toBe(400);
+  });
+});
+
 describe('tenant isolation of requests', () => {
   it("another concierge's request is exactly as missing: read, update and delete", async () => {
     const t = testServer();
