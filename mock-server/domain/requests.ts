@@ -7,8 +7,9 @@ import { conflict, badRequest, notFound } from '../errors.js';
 import type { RequestRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Venue } from './model.js';
+import { assertOpen, markFulfilled } from './request-state.js';
 import { book, type BookInput } from './reservations.js';
-import { dayNumber, formatHHMM, parseTime, venueLocal } from './time.js';
+import { dayNumber, formatHHMM, parseTime } from './time.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 /** Mock convention: a request without `end_time` asks for an hour from its start. */
@@ -195,21 +196,6 @@ export function requestAtVenue(store: Store, venue: Venue, id: string): RequestR
   return r;
 }
 
-/** Mock convention: a request expires at the end of its window, venue-local. */
-export function isExpired(store: Store, venue: Venue, r: RequestRecord): boolean {
-  if (r.status !== 'UNAPPROVED') return false;
-  const local = venueLocal(store.clock.now(), venue.timeZone);
-  return r.date < local.date || (r.date === local.date && r.endMin <= local.minutes);
-}
-
-function assertOpen(store: Store, venue: Venue, r: RequestRecord): void {
-  if (r.status !== 'UNAPPROVED')
-    throw conflict(
-      `Reservation request ${r.id} has already been ${r.status === 'ACCEPTED' ? 'accepted' : 'declined'}`,
-    );
-  if (isExpired(store, venue, r)) throw conflict(`Reservation request ${r.id} has expired`);
-}
-
 /** Changes the sent fields of an open request. */
 export function updateRequest(
   store: Store,
@@ -320,12 +306,7 @@ export function acceptRequest(
     conciergeId: r.conciergeId,
     name: r.bookedBy,
   });
-  Object.assign(r, {
-    status: 'ACCEPTED',
-    reservationId: reservation.id,
-    clientId: reservation.clientId,
-    updatedMs: store.clock.now(),
-  } satisfies Partial<RequestRecord>);
+  markFulfilled(store, r, reservation);
   return reservation;
 }
 

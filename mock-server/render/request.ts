@@ -1,4 +1,4 @@
-import { isExpired } from '../domain/requests.js';
+import { isExpired } from '../domain/request-state.js';
 import { dayNumber, formatArrivalTime, formatNaiveIso } from '../domain/time.js';
 import type { Venue } from '../domain/model.js';
 import type { RequestRecord } from '../store/records.js';

@@ -8,6 +8,7 @@ import { conciergeVenueHandlers } from './concierge-venues.js';
 import type { ApiOperationId, OperationHandler } from './context.js';
 import { experienceHandlers } from './experiences.js';
 import { referenceDataHandlers } from './reference-data.js';
+import { reservationAliasHandlers } from './reservation-aliases.js';
 import { reservationHandlers } from './reservations.js';
 import { venueHandlers } from './venues.js';
 import { waitlistHandlers } from './waitlist.js';
@@ -20,6 +21,7 @@ export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = 
   ...authHandlers,
   ...venueHandlers,
   ...reservationHandlers,
+  ...reservationAliasHandlers,
   ...clientHandlers,
   ...waitlistHandlers,
   ...conciergeVenueHandlers,
