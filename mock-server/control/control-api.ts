@@ -11,6 +11,7 @@ import { configHandlers } from './config-handlers.js';
 import { dashboardHandlers } from './dashboard-handlers.js';
 import { eventHubFor } from '../dashboard/event-hub.js';
 import { mountDashboardUi } from './ui-routes.js';
+import { requestActionHandlers } from './request-handlers.js';
 import type { ControlDeps, ControlHandler, ControlHandlerTable } from './context.js';
 import { stateHandlers } from './state-handlers.js';
 import { venueActionHandlers } from './venue-handlers.js';
@@ -22,6 +23,7 @@ export const CONTROL_HANDLERS: ControlHandlerTable = {
   ...webhookHandlers,
   ...venueActionHandlers,
   ...dashboardHandlers,
+  ...requestActionHandlers,
 };
 
 /**
