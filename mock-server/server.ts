@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { oas31 } from 'openapi3-ts';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { ManualClock, type Clock } from './clock.js';
 import type { Catalog } from './domain/model.js';
 import { loadVenueCatalog } from './fixtures/load-venues.js';
@@ -207,14 +207,21 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       world.control.worlds = undefined;
       if (dataDir) {
         const dir = worldDir(dataDir, id);
-        mkdirSync(dir, { recursive: true });
-        writeDurably(
-          join(dir, 'world.json'),
-          JSON.stringify({ ...manifestFor(world), request: { ...request } }, null, 2),
-        );
-        const persistence = new WorldPersistence(world, dir, logger, options.persistence);
-        await persistence.initialise();
-        persistences.set(id, persistence);
+        try {
+          mkdirSync(dir, { recursive: true });
+          writeDurably(
+            join(dir, 'world.json'),
+            JSON.stringify({ ...manifestFor(world), request: { ...request } }, null, 2),
+          );
+          const persistence = new WorldPersistence(world, dir, logger, options.persistence);
+          await persistence.initialise();
+          persistences.set(id, persistence);
+        } catch (err) {
+          // A half-made world must not be found (and refused) at the next start.
+          rmSync(dir, { recursive: true, force: true });
+          await world.close();
+          throw err;
+        }
       }
       return world;
     },
