@@ -23,6 +23,8 @@ export class LogWriter {
   #retired: fsp.FileHandle[] = [];
   #bytes = 0;
   #failed: unknown = null;
+  /** Settles once every batch handed to the disk so far is synced (rejects if one failed). */
+  #durable: Promise<void> = Promise.resolve();
 
   private constructor(file: fsp.FileHandle, path: string, bytes: number) {
     this.#file = file;
@@ -82,6 +84,7 @@ export class LogWriter {
   /** Resolves once every line appended so far is on disk. */
   async drain(): Promise<void> {
     while (this.#flushing) await this.#flushing;
+    await this.#durable.catch(() => {});
   }
 
   async close(): Promise<void> {
@@ -100,21 +103,45 @@ export class LogWriter {
         if (batch === this.#open) this.#open = null;
         await this.#write(batch);
       }
-      for (const file of this.#retired.splice(0)) await file.close().catch(() => {});
+      if (this.#retired.length > 0) {
+        await this.#durable.catch(() => {});
+        for (const file of this.#retired.splice(0)) await file.close().catch(() => {});
+      }
     } while (this.#queue.length > 0);
     this.#flushing = null;
   }
 
+  /**
+   * Writes one batch, then starts its sync without waiting for it: the next batch is written while
+   * the disk syncs this one (writes stay in order; a sync covers every write before it). A batch is
+   * acknowledged once its own sync and every earlier batch's acknowledgement are done, so
+   * acknowledgements keep the log's order.
+   */
   async #write(batch: Batch): Promise<void> {
     try {
       if (this.#failed) throw this.#failed;
       await batch.file.write(batch.lines.join('\n') + '\n');
-      await batch.file.datasync();
-      for (const w of batch.waiters) w.resolve();
     } catch (err) {
-      // A failed write may have left part of a line: nothing after it can be trusted to land.
-      this.#failed = err;
-      for (const w of batch.waiters) w.reject(err);
+      this.#fail(batch, err);
+      return;
     }
+    const earlier = this.#durable;
+    const synced = batch.file.datasync();
+    const mine = earlier.then(() => synced);
+    this.#durable = mine;
+    mine.then(
+      () => {
+        for (const w of batch.waiters) w.resolve();
+      },
+      (err: unknown) => this.#fail(batch, err),
+    );
+    // The sync's own rejection is handled through `mine`.
+    synced.catch(() => {});
+  }
+
+  /** A failed write or sync may have left part of a line: nothing after it can be trusted to land. */
+  #fail(batch: Batch, err: unknown): void {
+    this.#failed ??= err;
+    for (const w of batch.waiters) w.reject(err);
   }
 }
