@@ -11,7 +11,7 @@
  *
  * Knobs: SOAK_ROUNDS=30 SOAK_CONNECTIONS=16 SOAK_MIN_MS=300 SOAK_MAX_MS=2500 SOAK_SEED=1
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -234,6 +234,11 @@ async function main(): Promise<void> {
     processStartMsMedian: [...wallTimes].sort((a, b) => a - b)[Math.floor(wallTimes.length / 2)] ?? null,
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  const name = ROUNDS >= 30 ? 'crash-soak-results.json' : 'crash-soak-results.partial.json';
+  writeFileSync(
+    join(ROOT, 'bench', name),
+    `${JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, killAfterMs: [MIN_MS, MAX_MS], ...summary }, null, 2)}\n`,
+  );
   if (problems.length > 0) {
     process.stdout.write(`${problems.slice(0, 20).join('\n')}\n`);
     process.exitCode = 1;
