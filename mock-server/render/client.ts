@@ -1,5 +1,6 @@
 import { formatNaiveIso } from '../domain/time.js';
 import type { ClientRecord } from '../store/records.js';
+import { renderClientPhoto } from './client-photo.js';
 import { averageRating, renderVenueStats } from './client-stats.js';
 
 /** A client (guest) exactly as the API returns it, totals derived from the per-venue statistics. */
@@ -38,7 +39,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     phone_number_alt: null,
     phone_number_alt_locale: null,
     address: c.address,
-    address_2: null,
+    address_2: c.address2 ?? null,
     city: c.city,
     state: c.state,
     postal_code: c.postalCode,
@@ -58,6 +59,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     is_one_time_guest: visits + cancelations + noshows <= 1,
     marketing_opt_in: c.marketingOptIn,
     marketing_opt_in_ts: c.marketingOptInMs === null ? null : formatNaiveIso(c.marketingOptInMs),
+    venue_marketing_opt_in: c.venueMarketingOptIn ?? {},
     has_billing_profile: false,
     reference_code: c.referenceCode,
     external_user_id: c.externalUserId,
@@ -67,7 +69,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     loyalty_tier: c.loyaltyTier,
     member_groups: c.memberGroups ?? [],
     custom_fields: c.customFields ?? [],
-    photo: null,
+    photo: renderClientPhoto(c),
     is_vip: c.isVip,
     total_visits: visits,
     total_covers: covers,

@@ -1,5 +1,7 @@
 import type { Catalog } from '../domain/model.js';
-import { RESERVATION_STATUSES } from '../domain/status.js';
+import { customStatusLabels } from '../domain/custom-statuses.js';
+import { statusDisplay } from '../domain/status.js';
+import { renderBookExtras } from './book-extras.js';
 import { formatArrivalTime, formatIsoTime, formatNaiveIso, formatSlotDateTime } from '../domain/time.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import { renderReservationPos } from './reservation-pos.js';
@@ -14,7 +16,7 @@ export function renderReservation(
   client: ClientRecord | undefined,
 ): Record<string, unknown> {
   const venue = catalog.venues.get(r.venueId);
-  const status = RESERVATION_STATUSES[r.status];
+  const status = statusDisplay(r.status, customStatusLabels(venue));
   const tableNumbers: string[] = [];
   for (const id of r.tableIds) {
     const table = venue?.tables.find((t) => t.id === id);
@@ -91,7 +93,8 @@ export function renderReservation(
     loyalty_rank: client?.loyaltyRank ?? null,
     loyalty_tier: client?.loyaltyTier ?? null,
     rating: pos.rating,
-    min_price: pos.min_price,
+    // A min_price sent with the booking wins over the access rule's minimum spend.
+    min_price: r.minPrice ?? pos.min_price,
     cost_option: r.costOption,
     comps: pos.comps,
     ...pos.payments,
@@ -99,5 +102,6 @@ export function renderReservation(
     check_numbers: pos.check_numbers,
     booking_policy: null,
     cancellation_policy: null,
+    ...renderBookExtras(r),
   };
 }
