@@ -8,6 +8,7 @@ import { clientPatchFrom, reservationPatchFrom } from './book-fields.js';
 import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
+import { linkPosVisit } from './pos-link.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
 import { assertOffersBookable, namedOffers } from './offers.js';
 import { markFulfilled, requestToFulfil } from './request-state.js';
@@ -131,10 +132,11 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     ...reservationPatchFrom(input, null, store.clock.now()),
   });
   if (hold) store.endHold(hold, 'converted');
+  const gross = linkPosVisit(venue, record, status, record);
   store.insertReservation(record);
   if (request) markFulfilled(store, request, record);
   applyClientTags(store, client, input, venue.id);
-  const stats = statsAfterStatusChange(client, record, null, status);
+  const stats = statsAfterStatusChange(client, record, null, status, gross);
   if (stats) store.updateClient(client, { venueStats: stats }, venue.id);
   return record;
 }
@@ -370,9 +372,10 @@ function applyStatus(
     patch.seatedTime = localNow;
   if (to === 'ARRIVED' || to === 'SEATED') patch.arrivedGuests = record.arrivedGuests ?? record.partySize;
   if (to === 'COMPLETE') patch.leftTime = localNow;
+  const gross = linkPosVisit(store.catalog.venues.get(record.venueId), record, to, patch);
   const client = store.clients.get(record.clientId);
   if (client) {
-    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to);
+    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to, gross);
     if (stats) store.updateClient(client, { venueStats: stats }, record.venueId);
   }
 }
