@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createContractValidator } from '../contracts/validate/index.js';
+import { buildCatalog, DEFAULT_VENUES_PATH } from '../mock-server/fixtures/load-venues.js';
 import { loadSpec } from '../mock-server/spec/load-spec.js';
 import { CREDENTIALS, guest, testServer, type Reply, type TestServer } from './support/harness.js';
 
@@ -109,6 +111,18 @@ describe('reservation requests: create, read, update, delete', () => {
     });
     expect(backwards.status).toBe(400);
     expect(backwards.body.msg).toMatch(/end_time/);
+  });
+
+  it('a venue whose concierge-requests setting is off answers 403, as documented', async () => {
+    const fixture = JSON.parse(readFileSync(DEFAULT_VENUES_PATH, 'utf8'));
+    fixture.venue_groups[0].venues[0].concierge_offers.accepts_requests = false; // Harbor Grill
+    const t = testServer({ catalog: buildCatalog(fixture) });
+    const { token, base } = await concierge(t);
+    const refused = await t.put(`${base}/request`, token, { ...REQUEST, time: '19:00' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.msg).toBe('Concierge reservation requests setting is disabled for the venue.');
+    const pier = `/concierge/${t.conciergeId('ava')}/venues/${t.venueId('pier-nine')}`;
+    expect((await t.put(`${pier}/request`, token, { ...REQUEST, time: '19:00' })).status).toBe(200);
   });
 
   it('the same guest asking twice for the same time is a 409', async () => {

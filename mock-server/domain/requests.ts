@@ -3,7 +3,7 @@
  * updates and deletes them; the venue (through the control API) accepts one — which books it through
  * the same booking code as the API, availability and events included — or declines it.
  */
-import { conflict, badRequest, notFound } from '../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import type { RequestRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Venue } from './model.js';
@@ -127,6 +127,8 @@ export function createRequest(
   who: Requester,
   fields: RequestFields,
 ): RequestRecord {
+  if (!venue.offers.acceptsRequests)
+    throw forbidden('Concierge reservation requests setting is disabled for the venue.');
   checkContact(fields);
   const times = requestTimes(fields);
   const now = store.clock.now();

@@ -589,8 +589,10 @@ export interface paths {
         /**
          * Request a reservation when no slot is open
          * @description Records a reservation request for a date and time with no bookable slot; the venue confirms or
-         *     declines it later. The answer carries the request's id in `data.request_id`. A request that
-         *     duplicates a live request or reservation of the same guest at the same time gives 409.
+         *     declines it later (in the mock, through the control API), and the concierge follows it with the
+         *     request get operation. The answer carries the request's id in `data.request_id`. A request that
+         *     duplicates a live request or reservation of the same guest at the same time gives 409; a venue
+         *     whose concierge-requests setting is off gives 403, as documented.
          */
         put: operations["requestConciergeReservation"];
         post?: never;
