@@ -190,7 +190,12 @@ describe('the venue accepts or declines', () => {
       reservation: Record<string, unknown>;
     };
     expect(request).toMatchObject({ status: 'ACCEPTED', reservation_id: reservation.id });
-    expect(reservation).toMatchObject({ date: '2026-12-08', arrival_time: '7:00 PM', max_guests: 4 });
+    expect(reservation).toMatchObject({
+      date: '2026-12-08',
+      arrival_time: '7:00 PM',
+      max_guests: 4,
+      request_id: id,
+    });
 
     // The concierge sees the outcome, and owns the reservation.
     const got = await t.get(`${base}/request/${id}`, token);

@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import type { RequestRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Venue } from './model.js';
-import { assertOpen, markFulfilled } from './request-state.js';
+import { assertOpen } from './request-state.js';
 import { book, type BookInput } from './reservations.js';
 import { dayNumber, formatHHMM, parseTime } from './time.js';
 
@@ -302,13 +302,14 @@ export function acceptRequest(
     ...(options.tableNumbers?.length ? { table_codes: options.tableNumbers.join(',') } : {}),
     mf_ratio_male: r.mfRatioMale,
     mf_ratio_female: r.mfRatioFemale,
+    // Booking with request_id fulfils the request (and links the reservation to it).
+    request_id: r.id,
   };
   const reservation = book(store, venue, input, {
     channel: 'RESERVATIONS_API',
     conciergeId: r.conciergeId,
     name: r.bookedBy,
   });
-  markFulfilled(store, r, reservation);
   return reservation;
 }
 

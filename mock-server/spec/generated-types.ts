@@ -1516,6 +1516,17 @@ export interface components {
              *     this list lets a test see what would have been sent. Not a SevenRooms field.
              */
             mock_notifications?: components["schemas"]["MockNotification"][] | null;
+            /** @description The reservation request this reservation fulfilled; null for a direct booking. */
+            request_id?: string | null;
+            /**
+             * @description The perks booked with the reservation. Mock convention: the reference shows only an empty
+             *     object; the mock keys each booked perk's title by its id.
+             */
+            perks?: {
+                [key: string]: string;
+            } | null;
+            /** @description Mock convention: the experience booked with the reservation (the book form's `experience_id`). */
+            experience_id?: string | null;
         };
         /**
          * @description Naive ISO datetime with microseconds, `2019-04-11T21:30:34.703907` (`created`, `updated`,
