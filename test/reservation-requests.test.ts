@@ -290,6 +290,23 @@ describe('the venue accepts or declines', () => {
   });
 });
 
+describe('determinism', () => {
+  it('same seed, same clock, same requests: byte-identical request, perk and tag answers', async () => {
+    const run = async () => {
+      const t = testServer();
+      const { token, base } = await concierge(t);
+      const id = (await t.put(`${base}/request`, token, { ...REQUEST, time: '19:00' })).body.data.request_id;
+      return [
+        (await t.get(`${base}/request/${id}`, token)).text,
+        (await t.get(`${base}/perks?date=2026-12-08`, token)).text,
+        (await t.get('/tags/client/harborgrill', token)).text,
+        (await t.get('/municipalities', token)).text,
+      ];
+    };
+    expect(await run()).toEqual(await run());
+  });
+});
+
 describe('snapshots written before requests had a lifecycle', () => {
   it('import as open requests with their time as an hour-long window', async () => {
     const t = testServer();
