@@ -69,6 +69,19 @@ describe('ISO 8601 instants', () => {
   });
 });
 
+describe('seated_time in ISO 8601 forms', () => {
+  it('naive is venue-local as sent; Z or an offset is an instant shown in the venue zone', async () => {
+    const t = testServer();
+    const token = await t.login(CREDENTIALS.harbor);
+    const naive = await bookOne(t, token, 1, { seated_time: '2026-12-08T19:05:00' });
+    expect(naive.seated_time).toBe('2026-12-08T19:05:00.000000');
+    const zulu = await bookOne(t, token, 2, { seated_time: '2026-12-09T00:05:00Z' });
+    expect(zulu.seated_time).toBe('2026-12-08T19:05:00.000000');
+    const offset = await bookOne(t, token, 3, { seated_time: '2026-12-08T20:05:00.250-04:00' });
+    expect(offset.seated_time).toBe('2026-12-08T19:05:00.250000');
+  });
+});
+
 describe('booleans as Python sends them', () => {
   it('True/False/TRUE/1 are booleans in the query and in forms; other words are a 400 naming the field', async () => {
     const t = testServer();
@@ -173,6 +186,8 @@ describe('the Reservations-API paths integration code calls', () => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.data.reservation).toMatchObject({ first_name: 'Query', phone_number: '+12125550199' });
     expect(reply.body.data.reservation.mock_notifications).toHaveLength(1);
+    // One client reads the booking's code straight off the answer.
+    expect(reply.body.data.reservation_reference_code).toBe(reply.body.data.reservation.reference_code);
     const bad = await t.send('PUT', `/venues/${t.venueId('harbor-grill')}/book?date=${DATE}&time=19:00`, {
       token,
     });

@@ -22,6 +22,7 @@ import {
   dayNumber,
   formatLocalNaiveIso,
   formatNaiveIso,
+  parseIsoInstant,
   parseNaiveIso,
   parseTime,
   venueLocal,
@@ -109,7 +110,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     tags: parseTagList(input.reservation_tags),
     mfRatioMale: input.mf_ratio_male ?? 0,
     mfRatioFemale: input.mf_ratio_female ?? 0,
-    seatedTime: parseSeatedTime(input.seated_time),
+    seatedTime: parseSeatedTime(input.seated_time, venue.timeZone),
     bookedBy: actor.name,
     ...reservationPatchFrom(input, null, store.clock.now()),
   });
@@ -181,7 +182,7 @@ function updateBooking(
   if (input.mf_ratio_male !== undefined) patch.mfRatioMale = input.mf_ratio_male;
   if (input.mf_ratio_female !== undefined) patch.mfRatioFemale = input.mf_ratio_female;
   if (input.reservation_tags !== undefined) patch.tags = mergeTags([], parseTagList(input.reservation_tags));
-  if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time);
+  if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time, venue.timeZone);
   if (input.is_walkin !== undefined) patch.reservationType = input.is_walkin ? 'WALK_IN' : 'RESERVATION';
   Object.assign(patch, reservationPatchFrom(input, record, store.clock.now()));
   const status = parseStatus(input.status, venue);
@@ -327,13 +328,17 @@ export function parseStatus(value: string | undefined, venue: Venue): Reservatio
   return status;
 }
 
-/** `seated_time` arrives venue-local (`2026-12-01T19:05:00`) and is stored, like the API shows it, with microseconds. */
-function parseSeatedTime(value: string | undefined): string | null {
+/**
+ * `seated_time` arrives venue-local (`2026-12-01T19:05:00`) and is stored, like the API shows it, with
+ * microseconds. A value with `Z` or an offset is an instant, shown in the venue's zone.
+ */
+function parseSeatedTime(value: string | undefined, timeZone: string): string | null {
   if (value === undefined || value === '') return null;
-  const ms = parseNaiveIso(value);
+  const zoned = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/.test(value) && /T|\s\d/.test(value);
+  const ms = zoned ? parseIsoInstant(value) : parseNaiveIso(value);
   if (ms === null)
     throw badRequest(`seated_time must be an ISO date-time such as 2026-12-01T19:05:00; got ${value}`);
-  return formatNaiveIso(ms);
+  return zoned ? formatLocalNaiveIso(ms, timeZone) : formatNaiveIso(ms);
 }
 
 /** Adds the status change and its timestamps to `patch`, and the guest-statistics change to the client. */

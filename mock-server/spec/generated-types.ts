@@ -1262,6 +1262,11 @@ export interface components {
         /** @description The answer to a booking. */
         BookResult: {
             reservation_id: string | null;
+            /**
+             * @description The booked reservation's `reference_code`. Integration code reads it here; the reference does
+             *     not list it, so the mock sends it as well as the full `reservation`.
+             */
+            reservation_reference_code?: string | null;
             /** @description Null for a booking (set only when a request was recorded instead). */
             request_id?: string | null;
             /** @description Upgrades added to the booking; the item shape is not public. */
@@ -1597,7 +1602,10 @@ export interface components {
              *     venue defines. Moves the lifecycle forbids give 400.
              */
             status?: string;
-            /** @description When the party was seated, ISO 8601, venue-local (`2019-04-12T19:05:00`). */
+            /**
+             * @description When the party was seated, ISO 8601: naive is venue-local (`2019-04-12T19:05:00`); with `Z` or an
+             *     offset it is an instant, shown in the venue's zone.
+             */
             seated_time?: string;
             /** @description Record a walk-in (`reservation_type` `WALK_IN`) rather than a reservation. */
             is_walkin?: boolean;
