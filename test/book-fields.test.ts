@@ -155,6 +155,8 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
   const state = (await (await t.control('GET', '/state')).json()) as Wire;
   const stored = state.reservations.find((r: Wire) => r.id === id);
   const holdState = state.holds.find((h: Wire) => h.id === holdId)?.state;
+  const journal = await (await t.control('GET', '/journal?limit=500')).text();
+  expect(journal).toContain('card_token=[redacted]');
   return {
     outcome: {
       created: created.body.data.reservation,
@@ -162,7 +164,7 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
       client,
       stored,
       holdState,
-      texts: [created.text, updated.text, JSON.stringify(reservation), JSON.stringify(client)],
+      texts: [created.text, updated.text, JSON.stringify(reservation), JSON.stringify(client), journal],
     },
     sent: new Set([...Object.keys(createForm), ...Object.keys(updateForm)]),
   };
@@ -268,7 +270,7 @@ describe('every documented book field', () => {
     for (const field of Object.keys(RECORDED_ONLY_FIELDS)) {
       expect(outcome.stored.recordedFields[field], field).toBe(RECORDED_VALUES[field]);
     }
-    // Secrets are kept, never echoed.
+    // Secrets are kept, never echoed — not even in the request journal.
     for (const text of outcome.texts) {
       expect(text).not.toContain('tok_visa_4242');
       expect(text).not.toContain('pi_123_secret');

@@ -170,6 +170,26 @@ describe('the Reservations-API paths integration code calls', () => {
     expect((await t.post(`/reservations/${r.id}/cancel`, thames, {})).status).toBe(404);
   });
 
+  it('send_client_email on a cancel is recorded as a cancellation notice, on every cancel path', async () => {
+    const t = testServer();
+    const token = await t.login(CREDENTIALS.harbor);
+    const notices = async (id: string) =>
+      (await t.get(`/reservations/${id}`, token)).body.data.mock_notifications.map(
+        (n: { kind: string; to: string }) => `${n.kind} ${n.to}`,
+      );
+    const a = await bookOne(t, token, 1, { email: 'a@example.com' });
+    expect((await t.del(`/reservations/${a.id}?send_client_email=True`, token)).status).toBe(200);
+    expect(await notices(a.id)).toEqual(['cancellation a@example.com']);
+    const b = await bookOne(t, token, 2, { email: 'b@example.com' });
+    expect((await t.post(`/reservations/${b.id}/cancel`, token, { send_client_email: 'true' })).status).toBe(
+      200,
+    );
+    expect(await notices(b.id)).toEqual(['cancellation b@example.com']);
+    const quiet = await bookOne(t, token, 3, { email: 'c@example.com' });
+    expect((await t.del(`/reservations/${quiet.id}?send_client_email=false`, token)).status).toBe(200);
+    expect(await notices(quiet.id)).toEqual([]);
+  });
+
   it('PUT /venues/{venue_id}/book takes its fields as query parameters', async () => {
     const t = testServer();
     const token = await t.login(CREDENTIALS.harbor);

@@ -195,3 +195,11 @@ function changedOnly<T extends object>(patch: Partial<T>, current: T): Partial<T
   }
   return out;
 }
+
+/** The cancellation email `send_client_email` asks for on a cancel (recorded, never sent). */
+export function cancellationNotice(
+  record: Pick<ReservationRecord, 'email'>,
+  nowMs: number,
+): NotificationRecord {
+  return { kind: 'cancellation', channel: 'email', to: record.email, requestedMs: nowMs };
+}

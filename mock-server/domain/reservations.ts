@@ -4,7 +4,7 @@ import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
-import { clientPatchFrom, reservationPatchFrom } from './book-fields.js';
+import { cancellationNotice, clientPatchFrom, reservationPatchFrom } from './book-fields.js';
 import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
@@ -367,18 +367,26 @@ export function changeStatus(
   store: Store,
   record: ReservationRecord,
   to: ReservationStatus,
+  extra: Partial<ReservationRecord> = {},
 ): ReservationRecord {
   if (record.status === to) return record;
   if (!canTransition(record.status, to))
     throw badRequest(`status cannot change from ${record.status} to ${to}`);
-  const patch: Partial<ReservationRecord> = {};
+  const patch: Partial<ReservationRecord> = { ...extra };
   applyStatus(store, record, to, patch);
   store.updateReservation(record, patch);
   return record;
 }
 
-/** Cancels: twice is a 400 with the real API's words; after the slot has started it is too late. */
-export function cancel(store: Store, record: ReservationRecord): ReservationRecord {
+/**
+ * Cancels: twice is a 400 with the real API's words; after the slot has started it is too late.
+ * `send_client_email` is recorded as a cancellation notice in `mock_notifications` (nothing is sent).
+ */
+export function cancel(
+  store: Store,
+  record: ReservationRecord,
+  options: { sendClientEmail?: boolean | undefined } = {},
+): ReservationRecord {
   if (record.status === 'CANCELED') throw badRequest(MESSAGES.alreadyCancelled);
   const venue = store.catalog.venues.get(record.venueId);
   if (venue) {
@@ -388,7 +396,10 @@ export function cancel(store: Store, record: ReservationRecord): ReservationReco
     }
   }
   if (!canTransition(record.status, 'CANCELED')) throw badRequest(MESSAGES.afterCancelCutoff);
-  return changeStatus(store, record, 'CANCELED');
+  const notice = options.sendClientEmail
+    ? { notifications: [...(record.notifications ?? []), cancellationNotice(record, store.clock.now())] }
+    : {};
+  return changeStatus(store, record, 'CANCELED', notice);
 }
 
 /** Re-seats a reservation at the given tables (a venue-side action). */

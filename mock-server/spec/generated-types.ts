@@ -1225,7 +1225,8 @@ export interface components {
             reservation_sms_opt_in?: boolean | null;
             /**
              * @description Mock convention: the messages the booking asked the venue to send (`send_client_email`,
-             *     `send_client_sms`, `send_reminder_email`, `send_reminder_sms`), in order. The mock sends nothing;
+             *     `send_client_sms`, `send_reminder_email`, `send_reminder_sms`, and `send_client_email` on a
+             *     cancel), in order. The mock sends nothing;
              *     this list lets a test see what would have been sent. Not a SevenRooms field.
              */
             mock_notifications?: components["schemas"]["MockNotification"][] | null;
@@ -1784,10 +1785,11 @@ export interface components {
         /** @description Mock convention: one message a booking asked the venue to send; never delivered. */
         MockNotification: {
             /**
-             * @description A confirmation on create, an update notice on update, or a reminder before the visit.
+             * @description A confirmation on create, an update notice on update, a reminder before the visit, or a
+             *     cancellation notice (`send_client_email` on a cancel).
              * @enum {string}
              */
-            kind: "confirmation" | "update" | "reminder";
+            kind: "confirmation" | "update" | "reminder" | "cancellation";
             /** @enum {string} */
             channel: "email" | "sms";
             /** @description The guest's email or phone at the time, null when the booking had none. */

@@ -73,7 +73,7 @@ export interface CustomFieldValue {
 
 /** A message the booking asked the venue to send (recorded, never delivered). */
 export interface NotificationRecord {
-  kind: 'confirmation' | 'update' | 'reminder';
+  kind: 'confirmation' | 'update' | 'reminder' | 'cancellation';
   channel: 'email' | 'sms';
   to: string | null;
   requestedMs: number;
