@@ -100,14 +100,17 @@ describe('booleans as Python sends them', () => {
 });
 
 describe('venues as clients read them', () => {
-  it('every venue has its IANA timezone and photo objects {large, medium, raw, small}', async () => {
+  it('every venue has its IANA timezone and photo objects {large, medium, raw, small} with sizes', async () => {
     const t = testServer();
     const token = await t.login(CREDENTIALS.thames);
     const list = await t.get('/venues', token);
     for (const venue of list.body.data.results) {
       expect(venue.timezone).toBe('Europe/London');
-      for (const photo of venue.photos)
-        expect(Object.keys(photo).sort()).toEqual(['large', 'medium', 'raw', 'small']);
+      for (const photo of venue.photos) {
+        expect(photo).toMatchObject({ large: expect.any(String), medium: expect.any(String) });
+        expect(photo).toMatchObject({ raw: expect.any(String), small: expect.any(String) });
+        expect(photo).toMatchObject({ small_height: 50, small_width: 80 });
+      }
     }
     const one = await t.get(`/venues/${t.venueId('the-larder')}`, token);
     expect(one.body.data.timezone).toBe('Europe/London');

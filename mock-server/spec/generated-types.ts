@@ -917,8 +917,8 @@ export interface components {
              */
             timezone?: string | null;
             /**
-             * @description The venue's photos, each in several sizes. The reference's examples show objects
-             *     `{large, medium, raw, small}`; the older description as plain URL strings is not followed.
+             * @description The venue's photos, each in several sizes, as objects (`VenuePhoto`), as the reference's
+             *     examples show them.
              */
             photos?: components["schemas"]["VenuePhoto"][] | null;
             black_logo?: string | null;
@@ -1748,19 +1748,38 @@ export interface components {
          */
         UpdateReservationForm: components["schemas"]["BookReservationFields"];
         /**
-         * @description One venue photo in the sizes SevenRooms serves; any size may be null.
+         * @description One venue photo in the sizes SevenRooms serves; any value may be null. The reference is not
+         *     consistent: its venue example shows only the four URLs `{large, medium, raw, small}`, its
+         *     availability examples add each size's pixel `_height` and `_width`. The mock takes the fuller
+         *     side and sends both.
          * @example {
          *       "large": "https://images.example.com/venues/harbor-and-vine/1/large.jpg",
+         *       "large_height": 310,
+         *       "large_width": 505,
          *       "medium": "https://images.example.com/venues/harbor-and-vine/1/medium.jpg",
+         *       "medium_height": 215,
+         *       "medium_width": 300,
          *       "raw": "https://images.example.com/venues/harbor-and-vine/1/raw.jpg",
-         *       "small": "https://images.example.com/venues/harbor-and-vine/1/small.jpg"
+         *       "raw_height": 1200,
+         *       "raw_width": 1955,
+         *       "small": "https://images.example.com/venues/harbor-and-vine/1/small.jpg",
+         *       "small_height": 50,
+         *       "small_width": 80
          *     }
          */
         VenuePhoto: {
             large?: string | null;
+            large_height?: number | null;
+            large_width?: number | null;
             medium?: string | null;
+            medium_height?: number | null;
+            medium_width?: number | null;
             raw?: string | null;
+            raw_height?: number | null;
+            raw_width?: number | null;
             small?: string | null;
+            small_height?: number | null;
+            small_width?: number | null;
         };
         /**
          * @description A client's profile photo in three sizes with their pixel dimensions, the raw upload and its
