@@ -8,6 +8,7 @@ import { cancellationNotice, clientPatchFrom, reservationPatchFrom } from './boo
 import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
+import { linkPosVisit } from './pos-link.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
 import type { Channel, Table, Venue } from './model.js';
 import {
@@ -115,9 +116,10 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     ...reservationPatchFrom(input, null, store.clock.now()),
   });
   if (hold) store.endHold(hold, 'converted');
+  const gross = linkPosVisit(venue, record, status, record);
   store.insertReservation(record);
   applyClientTags(store, client, input, venue.id);
-  const stats = statsAfterStatusChange(client, record, null, status);
+  const stats = statsAfterStatusChange(client, record, null, status, gross);
   if (stats) store.updateClient(client, { venueStats: stats }, venue.id);
   return record;
 }
@@ -355,9 +357,10 @@ function applyStatus(
     patch.seatedTime = localNow;
   if (to === 'ARRIVED' || to === 'SEATED') patch.arrivedGuests = record.arrivedGuests ?? record.partySize;
   if (to === 'COMPLETE') patch.leftTime = localNow;
+  const gross = linkPosVisit(store.catalog.venues.get(record.venueId), record, to, patch);
   const client = store.clients.get(record.clientId);
   if (client) {
-    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to);
+    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to, gross);
     if (stats) store.updateClient(client, { venueStats: stats }, record.venueId);
   }
 }

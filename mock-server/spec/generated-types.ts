@@ -1128,7 +1128,15 @@ export interface components {
             venue_group_client_id?: string | null;
             client_reference_code?: string | null;
             external_id?: string | null;
+            /**
+             * @description The id another system (a CRM, a loyalty platform) knows the guest by.
+             * @example CRM-4415027
+             */
             external_client_id?: string | null;
+            /**
+             * @description The booking partner's own reference for the reservation (for example a reservation booked through Google).
+             * @example G-7QK2M9TD
+             */
             external_reference_code?: string | null;
             external_user_id?: string | null;
             source_client_id?: string | null;
@@ -1138,7 +1146,16 @@ export interface components {
                 name?: string | null;
             } | null;
             booked_by?: string | null;
+            /**
+             * @description The server who looked after the party (also each POS ticket's `employee_name`).
+             *     Mock convention: set once the party is seated, from the venue's team.
+             * @example Marisol Ortega
+             */
             served_by?: string | null;
+            /**
+             * @description Who settled the bill. Mock convention: the name on the reservation, once a POS visit is
+             *     linked; null before.
+             */
             paid_by?: string | null;
             reservation_type?: string | null;
             access_persistent_id?: string | null;
@@ -1200,19 +1217,67 @@ export interface components {
             loyalty_id?: string | null;
             loyalty_rank?: number | null;
             loyalty_tier?: string | null;
+            /** @description The guest's rating of the visit, 1 to 5; null until the guest leaves feedback. */
             rating?: number | null;
+            /**
+             * @description The minimum spend of the booking's access rule, in the venue's currency. Mock convention:
+             *     the rule's `min_spend` from the venue fixture, as written.
+             */
             min_price?: number | null;
             cost_option?: number | null;
-            /** @description Complimentary items; the shape is not public. */
-            comps?: unknown;
-            /** @description Prepayment details; the shape is not public. */
-            prepayment?: unknown;
+            /**
+             * @description What was given on the house, in the venue's currency. Mock convention: the sum of the
+             *     POS tickets' comped items (`is_comp`); null while no POS visit is linked.
+             */
+            comps?: number | null;
+            /** @description The deposit paid when booking, tax and gratuity included (equals `prepayment_total`). */
+            prepayment?: number | null;
+            /** @description The deposit before tax, service charge and gratuity. */
+            prepayment_net?: number | null;
+            prepayment_tax?: number | null;
+            prepayment_gratuity?: number | null;
+            prepayment_service_charge?: number | null;
+            /** @description The deposit with everything on it. */
+            prepayment_total?: number | null;
+            /** @description What was paid at the venue beyond the deposit (equals `onsite_payment_total`). */
             onsite_payment?: number | null;
+            /** @description The POS tickets' subtotals less the deposit's net. */
+            onsite_payment_net?: number | null;
+            /** @description The POS tickets' tax. */
+            onsite_payment_tax?: number | null;
+            /**
+             * @description The POS tickets' tips, service charges and admin fees. Mock convention: the reference
+             *     names no onsite service-charge field, so service charges are counted here.
+             */
+            onsite_payment_gratuity?: number | null;
+            onsite_payment_total?: number | null;
+            /**
+             * @description Net revenue of the visit: the POS tickets' subtotals (with no ticket linked yet, the
+             *     deposit). The guest's `total_spend` is the sum of this over completed visits.
+             */
             total_payment?: number | null;
-            /** @description Point-of-sale tickets; the item shape is not public. */
-            pos_tickets?: unknown[] | null;
-            /** @description POS check numbers; the shape is not public. */
-            check_numbers?: unknown;
+            /** @description `prepayment_net` + `onsite_payment_net`; equals `total_payment` on completed visits. */
+            total_net_payment?: number | null;
+            /**
+             * @description `prepayment_total` + `onsite_payment_total`: the POS tickets' totals with tax, service
+             *     and tips. Mock convention: the payment totals are null until the party's check is paid or
+             *     the party leaves, as in the reference's example of a reservation still booked.
+             */
+            total_gross_payment?: number | null;
+            /**
+             * @description The party's point-of-sale checks (usually one; large parties sometimes split the bill).
+             *     Mock convention: seeded completed visits have their checks linked 36 hours after the
+             *     party left, as POS integrations batch them, so the latest night has none yet; a
+             *     reservation made through the API has none until venue staff mark it PAID or COMPLETE
+             *     (control API), when its checks are rung up at once from the venue's menu
+             *     (`fixtures/menus/default.json`), the same way for the same requests.
+             */
+            pos_tickets?: components["schemas"]["PosTicket"][] | null;
+            /**
+             * @description The POS check numbers of the visit. Mock convention: the shape is not public; the mock
+             *     sends the `code` of each POS ticket as a string, or null while none is linked.
+             */
+            check_numbers?: string[] | null;
             booking_policy?: string | null;
             cancellation_policy?: string | null;
             /** @description Hotel-linked venues only. */
@@ -1378,6 +1443,7 @@ export interface components {
             /** @description The client's tags in a second form; the item shape is not public. */
             tags?: unknown[] | null;
             notes?: string | null;
+            /** @description Staff-only notes about the guest. */
             private_notes?: string | null;
             status?: string | null;
             is_contact_private?: boolean | null;
@@ -1393,16 +1459,25 @@ export interface components {
             } | null;
             has_billing_profile?: boolean | null;
             reference_code?: string | null;
+            /** @description The id another system (a CRM, a loyalty platform) knows the guest by. */
             external_user_id?: string | null;
             preferred_language_code?: string | null;
             loyalty_id?: string | null;
             loyalty_rank?: number | null;
             loyalty_tier?: string | null;
-            /** @description Membership groups; the item shape is not public. */
-            member_groups?: unknown[] | null;
+            /**
+             * @description The membership groups the guest belongs to. Mock convention: the item shape is not
+             *     public; the mock sends each group's name as a string.
+             * @example [
+             *       "Wine Club"
+             *     ]
+             */
+            member_groups?: string[] | null;
             custom_fields?: components["schemas"]["CustomField"][] | null;
             /** @description The client's profile photo as an object of sizes and crop box, or null when there is none. */
             photo?: components["schemas"]["ClientPhoto"] | null;
+            /** @description True when the guest carries the VIP tag. */
+            is_vip?: boolean | null;
             total_visits?: number | null;
             total_covers?: number | null;
             total_spend?: number | null;
@@ -1410,21 +1485,61 @@ export interface components {
             total_spend_per_visit?: number | null;
             total_cancelations?: number | null;
             total_noshows?: number | null;
+            /** @description The mean of the guest's visit ratings across the group, two decimals; null without ratings. */
             avg_rating?: number | null;
             last_visit_date?: string | null;
-            /** @description The client's statistics at each venue, keyed by venue id. */
+            /**
+             * @description The client's statistics at each venue, keyed by venue id. The top-level totals are
+             *     group-wide: each is the sum (or, for averages and the last visit, the combination) of
+             *     these.
+             */
             venue_stats?: {
                 [key: string]: components["schemas"]["VenueStats"];
             } | null;
         };
-        /** @description A client's statistics at one venue (more fields than these may appear). */
+        /**
+         * @description A client's statistics at one venue (more fields than these may appear).
+         * @example {
+         *       "total_visits": 3,
+         *       "total_covers": 7,
+         *       "total_spend": 512.5,
+         *       "gross_total": 661.2,
+         *       "total_spend_per_cover": 73.21,
+         *       "total_spend_per_visit": 170.83,
+         *       "total_cancelations": 1,
+         *       "total_cancellations": 1,
+         *       "total_noshows": 0,
+         *       "last_visit_date": "2026-11-28",
+         *       "avg_rating": 4.5,
+         *       "booked_by_names": [
+         *         "Online Widget",
+         *         "Reservation Line"
+         *       ]
+         *     }
+         */
         VenueStats: {
+            /** @description Completed visits. */
             total_visits?: number | null;
             total_covers?: number | null;
+            /** @description Net spend of the completed visits (the sum of their `total_payment`). */
             total_spend?: number | null;
+            /** @description Spend of the same visits with tax, service and tips (the sum of their `total_gross_payment`). */
+            gross_total?: number | null;
+            total_spend_per_cover?: number | null;
+            total_spend_per_visit?: number | null;
+            /** @description Cancelled reservations, spelled as on the client's top-level field. */
             total_cancelations?: number | null;
+            /**
+             * @description The same count, spelled as integration code reads it here. Mock convention: both
+             *     spellings are sent with the same value.
+             */
+            total_cancellations?: number | null;
             total_noshows?: number | null;
             last_visit_date?: string | null;
+            /** @description Mean rating of the visits here that were rated. */
+            avg_rating?: number | null;
+            /** @description Who booked the completed visits here (each reservation's `booked_by`), first seen first. */
+            booked_by_names?: string[] | null;
         };
         ClientEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["Client"];
@@ -1814,6 +1929,101 @@ export interface components {
             /** @description The guest's email or phone at the time, null when the booking had none. */
             to?: string | null;
             requested?: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description One point-of-sale check of a visit. `total` = `subtotal` + `tax` + `service_charge` +
+         *     `admin_fee` + `tip`; `subtotal` is the sum of the items' `total`s (comped items count zero).
+         * @example {
+         *       "code": "402117",
+         *       "status": "CLOSED",
+         *       "total": 147.08,
+         *       "subtotal": 119,
+         *       "tax": 10.56,
+         *       "service_charge": 0,
+         *       "admin_fee": 0,
+         *       "tip": 21.42,
+         *       "employee_name": "Marisol Ortega",
+         *       "table_no": "14",
+         *       "start_time": "2026-11-28T19:34:00.000000",
+         *       "end_time": "2026-11-28T21:02:00.000000",
+         *       "items": [
+         *         {
+         *           "pos_item_id": "SEA-M1",
+         *           "name": "Grilled Branzino",
+         *           "category": "Mains",
+         *           "quantity": 2,
+         *           "price": 38,
+         *           "total": 76,
+         *           "is_comp": false
+         *         },
+         *         {
+         *           "pos_item_id": "BAR-G1",
+         *           "name": "Sauvignon Blanc, glass",
+         *           "category": "Wine by the glass",
+         *           "quantity": 2,
+         *           "price": 15,
+         *           "total": 30,
+         *           "is_comp": false
+         *         },
+         *         {
+         *           "pos_item_id": "SEA-D1",
+         *           "name": "Key Lime Pie",
+         *           "category": "Desserts",
+         *           "quantity": 1,
+         *           "price": 12,
+         *           "total": 0,
+         *           "is_comp": true
+         *         },
+         *         {
+         *           "pos_item_id": "BAR-S3",
+         *           "name": "Espresso",
+         *           "category": "Soft drinks",
+         *           "quantity": 2,
+         *           "price": 5,
+         *           "total": 10,
+         *           "is_comp": false
+         *         }
+         *       ]
+         *     }
+         */
+        PosTicket: {
+            /** @description The POS check number. */
+            code?: string | null;
+            /** @description Mock convention: always `CLOSED` (checks are linked once paid). */
+            status?: string | null;
+            total?: number | null;
+            subtotal?: number | null;
+            tax?: number | null;
+            service_charge?: number | null;
+            admin_fee?: number | null;
+            tip?: number | null;
+            /** @description The server who rang up the check (the reservation's `served_by`). */
+            employee_name?: string | null;
+            table_no?: string | null;
+            /** @description Naive ISO datetime, venue-local (the party's seated time). */
+            start_time?: string | null;
+            /** @description Naive ISO datetime, venue-local (when the party left). */
+            end_time?: string | null;
+            /**
+             * @description The check's lines. Mock convention: the item shape is not public; the mock sends the
+             *     fields below, one line per menu item and price (comped units on a line of their own).
+             */
+            items?: components["schemas"]["PosTicketItem"][] | null;
+        };
+        /** @description One line of a POS check. */
+        PosTicketItem: {
+            /** @description The menu item's POS id. */
+            pos_item_id?: string | null;
+            name?: string | null;
+            /** @description The menu section (`Mains`, `Wine by the glass`, ...). */
+            category?: string | null;
+            quantity?: number | null;
+            /** @description Unit price in the venue's currency. */
+            price?: number | null;
+            /** @description `quantity` × `price`, or 0 for comped units. */
+            total?: number | null;
+            /** @description True when the units on this line were given on the house. */
+            is_comp?: boolean | null;
         };
     };
     responses: {
