@@ -11,9 +11,9 @@ const DATE = '2026-12-08';
 type Wire = any;
 
 /** Every field the spec documents for the book form. */
-const DOCUMENTED = Object.keys(
-  (loadSpec().doc.components!.schemas!.BookReservationFields as oas31.SchemaObject).properties!,
-);
+const PROPERTIES = (loadSpec().doc.components!.schemas!.BookReservationFields as oas31.SchemaObject)
+  .properties as Record<string, Record<string, unknown>>;
+const DOCUMENTED = Object.keys(PROPERTIES);
 
 const HG = (t: TestServer) => t.venueId('harbor-grill');
 const terraceId = (t: TestServer) =>
@@ -277,7 +277,9 @@ describe('every documented book field', () => {
     }
   });
 
-  it('the recorded-only list is the one the decision record documents', async () => {
+  it('the recorded-only list is the one the spec marks (x-recorded-only) and the decision record documents', async () => {
+    const marked = DOCUMENTED.filter((f) => PROPERTIES[f]!['x-recorded-only'] === true);
+    expect(marked.sort()).toEqual(Object.keys(RECORDED_ONLY_FIELDS).sort());
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync(new URL('../docs/decisions/0009-book-fields.md', import.meta.url), 'utf8');
     for (const field of Object.keys(RECORDED_ONLY_FIELDS)) expect(doc).toContain(`\`${field}\``);

@@ -1667,7 +1667,12 @@ export interface components {
          *     fields land on the client record (and so in its webhook event), reservation fields on the
          *     reservation, `bypass_*` flags skip the check they name, `send_*` flags are recorded in the
          *     reservation's `mock_notifications`. Fields marked **Recorded only** are validated and kept on the
-         *     stored reservation (a state snapshot shows them) but change nothing the API answers.
+         *     stored reservation (a state snapshot shows them) but change nothing the API answers; each carries
+         *     `x-recorded-only: true`: `slot_option_id`, `system_class`, `request_id`, `card_token`,
+         *     `payment_instrument_token`, `payment_subtotal`, `payment_gratuity`, `payment_service_charge`,
+         *     `payment_tax`, `payment_by_paylink`, `paylink_cancel_time`, `paylink_note`, `paylink_email`,
+         *     `upgrade_inventories`, `perk_id`, `experience_id` and the four `source_*` fields. Payment tokens
+         *     are never echoed.
          *
          *     Comma lists (`table_codes`, `reservation_tags`, `client_tags_to_add`, `client_tags_to_remove`) are
          *     single strings. Booleans are `true`/`false`, in any case (`True`, as Python sends it), or `1`/`0`.
@@ -1810,11 +1815,11 @@ export interface components {
              *     already started or whose cancellation cut-off has passed, which is otherwise a 400.
              */
             bypass_editable_cutoff?: boolean;
-            /** @description A perk to book with the reservation. */
+            /** @description A perk to book with the reservation. Recorded only. */
             perk_id?: string;
-            /** @description The experience of the slot, from availability. */
+            /** @description The experience of the slot, from availability. Recorded only. */
             experience_id?: string;
-            /** @description Upgrades to add to the booking, as the reference's payments flow sends them. */
+            /** @description Upgrades to add to the booking, as the reference's payments flow sends them. Recorded only. */
             upgrade_inventories?: string;
             /** @description The slot option chosen, from availability with `supports_slot_options`. Recorded only. */
             slot_option_id?: string;
@@ -1826,23 +1831,23 @@ export interface components {
             card_token?: string;
             /** @description The `intent_id` from `begin_payment` or `begin_save`. Recorded only; never echoed. */
             payment_instrument_token?: string;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_subtotal?: number;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_gratuity?: number;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_service_charge?: number;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_tax?: number;
-            /** @description Create an auto-cancel payment link for the booking. */
+            /** @description Create an auto-cancel payment link for the booking. Recorded only. */
             payment_by_paylink?: boolean;
-            /** @description Minutes the guest has to pay the link, between 15 and 180. */
+            /** @description Minutes the guest has to pay the link, between 15 and 180. Recorded only. */
             paylink_cancel_time?: number;
-            /** @description A note shown to the guest with the payment link. */
+            /** @description A note shown to the guest with the payment link. Recorded only. */
             paylink_note?: string;
             /**
              * Format: email
-             * @description Where the payment link is sent.
+             * @description Where the payment link is sent. Recorded only.
              */
             paylink_email?: string;
             /** @description First name of the source (the person who referred or booked for the guest). Recorded only. */

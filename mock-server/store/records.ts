@@ -81,7 +81,6 @@ export interface ReservationRecord {
   updatedMs: number;
 }
 
-/** A custom field as the API shows it on clients and reservations. */
 /** A custom field value as the book form sets it: the same shape as the seeded ones. */
 export type CustomFieldValue = CustomField;
 
