@@ -391,6 +391,53 @@ describe('bypass flags do what their names say', () => {
   });
 });
 
+describe('a refused booking leaves no trace', () => {
+  it('a bad field refuses the whole form before the guest, the hold or the reservation change', async () => {
+    const t = testServer();
+    const ava = t.conciergeId('ava');
+    const venue = HG(t);
+    const token = await t.login(CREDENTIALS.ava);
+    const booked = await t.put(`/concierge/${ava}/venues/${venue}/book`, token, {
+      date: DATE,
+      time: '19:00',
+      party_size: 2,
+      ...guest(8),
+    });
+    const r = booked.body.data.reservation;
+    const slot = (
+      await t.get(
+        `/concierge/${ava}/venues/${venue}/availability/dining?date=${DATE}&party_size=2&start_time=20:00&end_time=20:00`,
+        token,
+      )
+    ).body.data.availability[0].timeslots[0];
+    const hold = await t.put(`/concierge/${ava}/venues/${venue}/holds`, token, {
+      date: DATE,
+      time: '20:00',
+      party_size: 2,
+      shift_persistent_id: slot.shift_persistent_id,
+      access_persistent_id: slot.access_persistent_id,
+    });
+    const before = JSON.stringify((await t.control('GET', '/state').then((res) => res.json())) as unknown);
+    const refused = await t.put(`/concierge/${ava}/venues/${venue}/book`, token, {
+      reservation_id: r.id,
+      date: DATE,
+      time: '20:00',
+      party_size: 2,
+      reservation_hold_id: hold.body.data.reservation_hold_id,
+      salutation: 'Dr.',
+      status: 'SEATED',
+      custom_fields: '{not json',
+    });
+    expect([refused.status, refused.body.msg]).toEqual([
+      400,
+      'custom_fields must be a JSON object or a comma list of name:value pairs',
+    ]);
+    const after = JSON.stringify((await t.control('GET', '/state').then((res) => res.json())) as unknown);
+    // No token was issued in between, so the whole state must be byte-identical.
+    expect(after).toBe(before);
+  });
+});
+
 describe('invalid book fields', () => {
   it.each([
     ['birthday', '13-45', /^birthday /],

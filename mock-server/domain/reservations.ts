@@ -4,7 +4,7 @@ import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
-import { cancellationNotice, clientPatchFrom, reservationPatchFrom } from './book-fields.js';
+import { cancellationNotice, checkBookFields, clientPatchFrom, reservationPatchFrom } from './book-fields.js';
 import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
@@ -46,6 +46,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export function book(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
   if (dayNumber(input.date) === null)
     throw badRequest(`date must be a real date in YYYY-MM-DD format; got ${input.date}`);
+  // Every field is checked before anything changes, so a refused booking leaves no trace.
+  checkBookFields(input);
   return input.reservation_id
     ? updateBooking(store, venue, input, actor, input.reservation_id)
     : createBooking(store, venue, input, actor);
@@ -145,6 +147,9 @@ function updateBooking(
     throw notFound(MESSAGES.reservationNotFound);
   }
   if (record.status === 'CANCELED') throw badRequest(MESSAGES.alreadyCancelled);
+  const status = parseStatus(input.status, venue);
+  if (status && !canTransition(record.status, status))
+    throw badRequest(`status cannot change from ${record.status} to ${status}`);
   const startMin = parseTime(input.time)!;
   const moved =
     record.date !== input.date ||
@@ -187,13 +192,7 @@ function updateBooking(
   if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time, venue.timeZone);
   if (input.is_walkin !== undefined) patch.reservationType = input.is_walkin ? 'WALK_IN' : 'RESERVATION';
   Object.assign(patch, reservationPatchFrom(input, record, store.clock.now()));
-  const status = parseStatus(input.status, venue);
-  if (status && status !== record.status) {
-    if (!canTransition(record.status, status)) {
-      throw badRequest(`status cannot change from ${record.status} to ${status}`);
-    }
-    applyStatus(store, record, status, patch);
-  }
+  if (status && status !== record.status) applyStatus(store, record, status, patch);
   store.updateReservation(record, patch);
   const client = store.clients.get(record.clientId);
   if (client) {
