@@ -59,6 +59,10 @@ export interface ReservationRecord {
   costOption: number | null;
   prepayment: number | null;
   totalPayment: number | null;
+  /** The venue perk booked with it (absent on seeded records: none). */
+  perkId?: string | null;
+  /** The experience booked with it (absent on seeded records: none). */
+  experienceId?: string | null;
   /** Book-form fields (issue 11C); optional so older snapshots and seeded records stay valid. */
   minPrice?: number | null;
   reservationSmsOptIn?: boolean | null;
@@ -211,19 +215,49 @@ export interface ChargeRecord {
   createdMs: number;
 }
 
+/** Where a request stands: open, booked by the venue, or turned down. */
+export type RequestStatus = 'UNAPPROVED' | 'ACCEPTED' | 'DECLINED';
+
 export interface RequestRecord {
   id: string;
   venueId: string;
   conciergeId: string | null;
+  /** The concierge's name, shown as `booked_by`. */
+  bookedBy: string;
   date: string;
+  /** The exact time asked for (`time`), if any; minutes after midnight, venue-local. */
+  arrivalMin: number | null;
+  /** The window the guest would accept (`start_time`..`end_time`). */
   startMin: number;
+  endMin: number;
   partySize: number;
   firstName: string;
   lastName: string;
   phone: string;
   email: string | null;
   notes: string | null;
+  internalNotes: string | null;
+  durationMin: number | null;
+  mfRatioMale: number;
+  mfRatioFemale: number;
+  /** Recorded only: the mock sends no email. */
+  sendClientEmail: boolean | null;
+  externalUserId: string | null;
+  /** The guest: matched by phone or email (or named by `client_id`); set from the booking on accept. */
+  clientId: string | null;
+  loyaltyId: string | null;
+  source: {
+    firstName: string | null;
+    lastName: string | null;
+    email: string | null;
+    phone: string | null;
+  } | null;
+  status: RequestStatus;
+  /** The reservation the venue booked when it accepted. */
+  reservationId: string | null;
+  declineReason: string | null;
   createdMs: number;
+  updatedMs: number;
 }
 
 export interface TokenRecord {
