@@ -439,7 +439,7 @@ describe('a refused booking leaves no trace', () => {
       shift_persistent_id: slot.shift_persistent_id,
       access_persistent_id: slot.access_persistent_id,
     });
-    const before = JSON.stringify((await t.control('GET', '/state').then((res) => res.json())) as unknown);
+    const before = JSON.stringify((await (await t.control('GET', '/state')).json()) as unknown);
     const refused = await t.put(`/concierge/${ava}/venues/${venue}/book`, token, {
       reservation_id: r.id,
       date: DATE,
@@ -454,7 +454,7 @@ describe('a refused booking leaves no trace', () => {
       400,
       'custom_fields must be a JSON object or a comma list of name:value pairs',
     ]);
-    const after = JSON.stringify((await t.control('GET', '/state').then((res) => res.json())) as unknown);
+    const after = JSON.stringify((await (await t.control('GET', '/state')).json()) as unknown);
     // No token was issued in between, so the whole state must be byte-identical.
     expect(after).toBe(before);
   });
