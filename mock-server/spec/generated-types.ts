@@ -2283,7 +2283,9 @@ export interface components {
             bypass_duplicate_reservation_check?: boolean;
             /**
              * @description Move (`date`, `time`, `party_size`, `duration`, `table_codes`) a reservation whose slot has
-             *     already started or whose cancellation cut-off has passed, which is otherwise a 400.
+             *     already started, which is otherwise the 400 "Reservation cannot be modified after the
+             *     cancellation cut-off time" (the cut-off the mock applies to cancelling). Notes, tags, status
+             *     and profile fields stay editable without it.
              */
             bypass_editable_cutoff?: boolean;
             /**
