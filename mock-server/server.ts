@@ -19,7 +19,8 @@ import { rateLimit, type RateLimitController } from './middleware/rate-limit.js'
 import type { RateLimitConfigPatch } from './middleware/rate-limit-config.js';
 import { createRandom, deriveSeed } from './random.js';
 import { ALL_HANDLERS } from './routes/index.js';
-import type { ApiOperationId, MockEnv, Runtime } from './routes/context.js';
+import { CORS_EXPOSED, CORS_HEADERS, type ApiOperationId, type MockEnv, type Runtime } from './routes/context.js';
+import { setResponseHeaders } from './http/response-headers.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
@@ -36,9 +37,6 @@ import {
 } from './webhooks/webhook-service.js';
 import { Store } from './store/store.js';
 
-/** Response headers a browser client may read. */
-const CORS_EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
-const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
 
 /** Every version prefix the real API answers under. */
 export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;
@@ -161,9 +159,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     };
   const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
     c.set('requestId', requestIds.requestId(clock.now()));
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', CORS_EXPOSED_LIST);
     await next();
+    // JSON answers are built with their CORS headers (sendJson); the rest get them here.
+    if (c.get('responseText') === undefined) setResponseHeaders(c, CORS_HEADERS);
   };
 
   const webhooks = createWebhookService({
@@ -181,7 +179,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const app = new Hono<MockEnv>();
   // Browsers may call the mock from any origin. Hono's cors middleware writes through `c.res` before
   // the handler runs, which makes Hono rebuild every response the slow way; so it answers only
-  // preflights, and the two headers every answer needs are prepared with c.header().
+  // preflights, and the two headers every answer needs come with the response (assignRequestId).
   app.options(
     '*',
     cors({

@@ -5,6 +5,7 @@ import type { MockContext, MockEnv, OperationHandler, Runtime } from '../routes/
 import type { OperationSpec } from '../spec/operations.js';
 import { compileRequestValidator } from '../spec/request-validator.js';
 import type { SchemaCompiler } from '../spec/schema-compiler.js';
+import { searchParamsOf } from './query-string.js';
 
 /** Auth, then body parsing and validation against the operation's compiled schemas, then the handler. */
 export function operationRunner(
@@ -26,7 +27,7 @@ export function operationRunner(
       body: fields,
     } = validate({
       pathParams: c.req.param() as Record<string, string>,
-      query: new URL(c.req.url).searchParams,
+      query: searchParamsOf(c.req.url),
       body,
     });
     return handler({
