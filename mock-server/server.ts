@@ -19,7 +19,13 @@ import { rateLimit, type RateLimitController } from './middleware/rate-limit.js'
 import type { RateLimitConfigPatch } from './middleware/rate-limit-config.js';
 import { createRandom, deriveSeed } from './random.js';
 import { ALL_HANDLERS } from './routes/index.js';
-import { CORS_EXPOSED, CORS_HEADERS, type ApiOperationId, type MockEnv, type Runtime } from './routes/context.js';
+import {
+  CORS_EXPOSED,
+  CORS_HEADERS,
+  type ApiOperationId,
+  type MockEnv,
+  type Runtime,
+} from './routes/context.js';
 import { setResponseHeaders } from './http/response-headers.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
@@ -36,7 +42,6 @@ import {
   type WebhookServiceOptions,
 } from './webhooks/webhook-service.js';
 import { Store } from './store/store.js';
-
 
 /** Every version prefix the real API answers under. */
 export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;

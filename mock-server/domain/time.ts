@@ -108,3 +108,8 @@ export function venueLocal(epochMs: number, timeZone: string): { date: string; m
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
 }
+
+/** The first whole-minute instant after `ms` (venue-local times advance by whole minutes). */
+export function nextMinute(ms: number): number {
+  return (Math.floor(ms / 60_000) + 1) * 60_000;
+}

@@ -65,7 +65,12 @@ export const bool = (f: Fields, name: string): boolean | undefined => {
 };
 
 /** Response headers a browser client may read; every API answer carries them (CORS). */
-export const CORS_EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+export const CORS_EXPOSED = [
+  'Retry-After',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+];
 const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
@@ -137,4 +142,15 @@ export function okList(
   cursor: string | undefined,
 ): Response {
   return ok(c, cursor === undefined ? { results, limit } : { results, cursor, limit });
+}
+
+/** {@link okList} for results already serialised (cached renderings), byte-identical to it. */
+export function okListJsonTexts(
+  c: MockContext,
+  results: readonly string[],
+  limit: number,
+  cursor: string | undefined,
+): Response {
+  const tail = cursor === undefined ? '' : `,"cursor":${JSON.stringify(cursor)}`;
+  return okJsonText(c, `{"results":[${results.join(',')}]${tail},"limit":${JSON.stringify(limit)}}`);
 }
