@@ -4,6 +4,7 @@ import type { oas31 } from 'openapi3-ts';
 import { ManualClock, wallClock, type Clock } from './clock.js';
 import { peekClientId } from './auth/tokens.js';
 import { IdFactory } from './domain/ids.js';
+import { RequestIds } from './domain/request-ids.js';
 import { notFoundOrWrongMethod, renderError } from './http/error-responses.js';
 import { operationClass } from './http/operation-class.js';
 import { operationRunner } from './http/operation-runner.js';
@@ -136,7 +137,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     return store;
   };
   let store = buildStore();
-  let requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
+  let requestIds = new RequestIds(deriveSeed(seed, 'request-ids'));
   const runtime: Runtime = {
     get store() {
       return store;
@@ -163,7 +164,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       await next();
     };
   const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
-    c.set('requestId', requestIds.requestId(clock.now()));
+    c.set('requestId', requestIds.next(clock.now()));
     await next();
     // JSON answers are built with their CORS headers (sendJson); the rest get them here.
     if (c.get('responseText') === undefined) setResponseHeaders(c, CORS_HEADERS);
@@ -219,7 +220,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const reset = () => {
     if (clock instanceof ManualClock) clock.set(startMs);
     store = buildStore();
-    requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
+    requestIds = new RequestIds(deriveSeed(seed, 'request-ids'));
     limiter.controller.reset();
   };
   let controlApp: Hono<MockEnv> | null = null;
