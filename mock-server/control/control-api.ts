@@ -9,6 +9,7 @@ import { sharedSchemaCompiler, type SchemaCompiler } from '../spec/schema-compil
 import { searchParamsOf } from '../http/query-string.js';
 import { controlAccess } from './access.js';
 import { configHandlers } from './config-handlers.js';
+import { requestActionHandlers } from './request-handlers.js';
 import type { ControlDeps, ControlHandler, ControlHandlerTable } from './context.js';
 import { stateHandlers } from './state-handlers.js';
 import { venueActionHandlers } from './venue-handlers.js';
@@ -19,6 +20,7 @@ export const CONTROL_HANDLERS: ControlHandlerTable = {
   ...configHandlers,
   ...webhookHandlers,
   ...venueActionHandlers,
+  ...requestActionHandlers,
 };
 
 /**

@@ -4,11 +4,18 @@ import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
+import { clientPatchFrom, reservationPatchFrom } from './book-fields.js';
+import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
+import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
+import { linkPosVisit } from './pos-link.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
+import { assertOffersBookable, namedOffers } from './offers.js';
+import { markFulfilled, requestToFulfil } from './request-state.js';
 import type { Channel, Table, Venue } from './model.js';
 import {
   canTransition,
+  isCustomStatus,
   isReservationStatus,
   RESERVATION_STATUSES,
   type ReservationStatus,
@@ -40,18 +47,33 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export function book(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
   if (dayNumber(input.date) === null)
     throw badRequest(`date must be a real date in YYYY-MM-DD format; got ${input.date}`);
+  const offers = namedOffers(venue, { experienceId: input.experience_id, perkId: input.perk_id });
+  if (offers.length > 0) {
+    const current = input.reservation_id ? store.findReservation(input.reservation_id) : undefined;
+    assertOffersBookable(store, venue, offers, {
+      date: input.date,
+      startMin: parseTime(input.time)!,
+      partySize: input.party_size,
+      ignoreId: current?.id,
+    });
+  }
   return input.reservation_id
     ? updateBooking(store, venue, input, actor, input.reservation_id)
     : createBooking(store, venue, input, actor);
 }
 
 function createBooking(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
-  for (const field of ['first_name', 'last_name', 'phone'] as const) {
+  const required = input.bypass_required_contact_fields
+    ? (['first_name', 'last_name'] as const)
+    : (['first_name', 'last_name', 'phone'] as const);
+  for (const field of required) {
     if (!input[field]?.trim()) throw badRequest(`${field} is required when creating a reservation`);
   }
-  if (!E164.test(input.phone!)) throw badRequest('phone must be in E.164 format, e.g. +12125550143');
+  if (input.phone !== undefined && !E164.test(input.phone))
+    throw badRequest('phone must be in E.164 format, e.g. +12125550143');
   const startMin = parseTime(input.time)!;
-  const status = parseStatus(input.status) ?? 'CONFIRMED';
+  const status = parseStatus(input.status, venue) ?? 'CONFIRMED';
+  if (!input.bypass_duplicate_reservation_check) assertDuplicateAllowed(store, venue, input, startMin);
 
   const hold = input.reservation_hold_id
     ? liveHoldFor(store, input.reservation_hold_id, venue.id, actor.conciergeId)
@@ -62,6 +84,9 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
   ) {
     throw badRequest(`reservation_hold_id ${hold.id} was placed for a different date, time or party_size`);
   }
+  const request = input.request_id
+    ? requestToFulfil(store, venue, actor.conciergeId, input.request_id)
+    : undefined;
   const slot = resolveSlot(store, venue, input, actor, startMin, hold ? new Set([hold.id]) : undefined);
   const tables = assignTables(
     store,
@@ -92,7 +117,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     firstName: input.first_name!.trim(),
     lastName: input.last_name!.trim(),
     email: input.email ?? client.email,
-    phone: input.phone!,
+    phone: input.phone ?? client.phone,
     notes: input.notes ?? null,
     clientRequests: input.internal_notes ?? null,
     externalId: input.external_id ?? null,
@@ -102,11 +127,16 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     mfRatioFemale: input.mf_ratio_female ?? 0,
     seatedTime: parseSeatedTime(input.seated_time),
     bookedBy: actor.name,
+    perkId: input.perk_id ?? null,
+    experienceId: input.experience_id ?? null,
+    ...reservationPatchFrom(input, null, store.clock.now()),
   });
   if (hold) store.endHold(hold, 'converted');
+  const gross = linkPosVisit(venue, record, status, record);
   store.insertReservation(record);
+  if (request) markFulfilled(store, request, record);
   applyClientTags(store, client, input, venue.id);
-  const stats = statsAfterStatusChange(client, record, null, status);
+  const stats = statsAfterStatusChange(client, record, null, status, gross);
   if (stats) store.updateClient(client, { venueStats: stats }, venue.id);
   return record;
 }
@@ -140,6 +170,7 @@ function updateBooking(
     (input.duration !== undefined && input.duration !== record.durationMin) ||
     input.table_codes !== undefined;
   const patch: Partial<ReservationRecord> = {};
+  if (moved && !input.bypass_editable_cutoff) assertEditable(store, venue, record);
   if (moved) {
     const ignore = new Set([record.id]);
     const hold = input.reservation_hold_id
@@ -171,7 +202,11 @@ function updateBooking(
   if (input.mf_ratio_female !== undefined) patch.mfRatioFemale = input.mf_ratio_female;
   if (input.reservation_tags !== undefined) patch.tags = mergeTags([], parseTagList(input.reservation_tags));
   if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time);
-  const status = parseStatus(input.status);
+  if (input.perk_id !== undefined) patch.perkId = input.perk_id;
+  if (input.experience_id !== undefined) patch.experienceId = input.experience_id;
+  if (input.is_walkin !== undefined) patch.reservationType = input.is_walkin ? 'WALK_IN' : 'RESERVATION';
+  Object.assign(patch, reservationPatchFrom(input, record, store.clock.now()));
+  const status = parseStatus(input.status, venue);
   if (status && status !== record.status) {
     if (!canTransition(record.status, status)) {
       throw badRequest(`status cannot change from ${record.status} to ${status}`);
@@ -180,7 +215,11 @@ function updateBooking(
   }
   store.updateReservation(record, patch);
   const client = store.clients.get(record.clientId);
-  if (client) applyClientTags(store, client, input, venue.id);
+  if (client) {
+    const profile = clientPatchFrom(input, client, venue.id, store.clock.now());
+    if (Object.keys(profile).length > 0) store.updateClient(client, profile, venue.id);
+    applyClientTags(store, client, input, venue.id);
+  }
   return record;
 }
 
@@ -248,6 +287,12 @@ function assignTables(
     const fits = tables.reduce((sum, t) => sum + t.maxCovers, 0) >= input.party_size;
     if (fits && tables.every((t) => occupancy.isTableFree(t.id, slot.startMin, end))) return tables;
   }
+  if (input.venue_seating_area_id !== undefined) {
+    const inArea = tableInArea(venue, input.venue_seating_area_id, input.party_size, (t) =>
+      occupancy.isTableFree(t.id, slot.startMin, end),
+    );
+    if (inArea) return [inArea];
+  }
   return slot.table ? [slot.table] : [];
 }
 
@@ -256,19 +301,27 @@ function findOrCreateClient(store: Store, venue: Venue, input: BookInput): Clien
     const client = store.clients.get(input.client_id);
     if (!client || client.venueGroupId !== venue.venueGroupId)
       throw notFound(`client_id ${input.client_id} not found`);
+    const profile = clientPatchFrom(input, client, venue.id, store.clock.now());
+    if (Object.keys(profile).length > 0) store.updateClient(client, profile, venue.id);
     return client;
   }
   const existing = store.findClientByContact(venue.venueGroupId, input.phone ?? null, input.email ?? null);
-  if (existing) return existing;
+  if (existing) {
+    const profile = clientPatchFrom(input, existing, venue.id, store.clock.now());
+    if (Object.keys(profile).length > 0) store.updateClient(existing, profile, venue.id);
+    return existing;
+  }
   const client = newClient(store, {
     venueGroupId: venue.venueGroupId,
     firstName: input.first_name!.trim(),
     lastName: input.last_name!.trim(),
     email: input.email ?? null,
-    phone: input.phone!,
+    phone: input.phone ?? null,
     externalUserId: input.external_user_id ?? null,
     venueStats: { [venue.id]: emptyVenueStats() },
   });
+  // A new guest's profile fields are part of its creation: one `created` event, no `updated` after it.
+  Object.assign(client, clientPatchFrom(input, client, venue.id, store.clock.now()));
   store.insertClient(client, venue.id);
   return client;
 }
@@ -284,11 +337,14 @@ function applyClientTags(store: Store, client: ClientRecord, input: BookInput, v
     store.updateClient(client, { clientTags: next }, venueId);
 }
 
-function parseStatus(value: string | undefined): ReservationStatus | undefined {
+/** A standard status, or a `CUSTOM_STATUS_<n>` the venue defines; 400 naming `status` otherwise. */
+export function parseStatus(value: string | undefined, venue: Venue): ReservationStatus | undefined {
   if (value === undefined) return undefined;
   const status = value.trim().toUpperCase();
-  if (!isReservationStatus(status)) {
-    throw badRequest(`status must be one of ${Object.keys(RESERVATION_STATUSES).join(', ')}; got ${value}`);
+  const custom = Object.keys(customStatusLabels(venue));
+  if (!isReservationStatus(status) || (isCustomStatus(status) && !custom.includes(status))) {
+    const allowed = [...Object.keys(RESERVATION_STATUSES), ...custom].join(', ');
+    throw badRequest(`status must be one of ${allowed}; got ${value}`);
   }
   return status;
 }
@@ -316,9 +372,10 @@ function applyStatus(
     patch.seatedTime = localNow;
   if (to === 'ARRIVED' || to === 'SEATED') patch.arrivedGuests = record.arrivedGuests ?? record.partySize;
   if (to === 'COMPLETE') patch.leftTime = localNow;
+  const gross = linkPosVisit(store.catalog.venues.get(record.venueId), record, to, patch);
   const client = store.clients.get(record.clientId);
   if (client) {
-    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to);
+    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to, gross);
     if (stats) store.updateClient(client, { venueStats: stats }, record.venueId);
   }
 }

@@ -20,14 +20,17 @@ export function operationRunner(
       ? authenticateRequest(runtime.store, c.req.header('authorization'))
       : null;
     c.set('credential', credential);
-    const body = op.body ? await readForm(c) : null;
+    const searchParams = searchParamsOf(c.req.url);
+    let body = op.body ? await readForm(c) : null;
+    // Some clients send the book form as query parameters on a bodiless PUT (x-form-in-query).
+    if (body === null && op.formInQuery && searchParams.size > 0) body = Object.fromEntries(searchParams);
     const {
       params,
       query,
       body: fields,
     } = validate({
       pathParams: c.req.param() as Record<string, string>,
-      query: searchParamsOf(c.req.url),
+      query: searchParams,
       body,
     });
     return handler({
@@ -68,5 +71,12 @@ async function readForm(c: MockContext): Promise<Record<string, string> | null> 
       `Unsupported content-type ${type}; send application/x-www-form-urlencoded`,
     );
   }
-  return Object.fromEntries(new URLSearchParams(text ?? ''));
+  // A field sent more than once (what Python's requests does with a list value) arrives as one comma
+  // list, the form the API's list fields take; keeping only the last value would drop data silently.
+  const fields = new Map<string, string>();
+  for (const [k, v] of new URLSearchParams(text ?? '')) {
+    const seen = fields.get(k);
+    fields.set(k, seen === undefined ? v : `${seen},${v}`);
+  }
+  return Object.fromEntries(fields);
 }
