@@ -2,6 +2,7 @@ import { requireVenueGroup, reservationOfGroup } from '../auth/scope.js';
 import { pageLimit, paginate, queryFingerprint } from '../domain/pagination.js';
 import { cancel } from '../domain/reservations.js';
 import {
+  bool,
   num,
   ok,
   okJsonText,
@@ -44,13 +45,13 @@ export const reservationHandlers = {
     return okJsonText(c, rt.store.reservationJson(r));
   },
 
-  cancelReservation({ c, rt, params, credential }) {
+  cancelReservation({ c, rt, params, query, credential }) {
     const r = reservationOfGroup(
       rt.store,
       requireVenueGroup(credential),
       reservationIdParam(params.reservation_id!),
     );
-    cancel(rt.store, r);
+    cancel(rt.store, r, { sendClientEmail: bool(query, 'send_client_email') });
     return ok(c, { reservation_id: r.id });
   },
 } satisfies HandlerTable;
