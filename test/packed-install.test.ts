@@ -4,7 +4,15 @@
  * resolution. The sources are never on the path, so a file the package forgets to ship, or a path
  * that resolves inside dist/, fails here.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +58,8 @@ beforeAll(async () => {
     { cwd: app, timeoutMs: 180_000 },
   );
   expect(install.code, install.stderr).toBe(0);
+  // The README's global-setup example imports vitest's types; lend the project's copy.
+  symlinkSync(join(ROOT, 'node_modules', 'vitest'), join(app, 'node_modules', 'vitest'), 'dir');
 }, 300_000);
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -176,11 +186,19 @@ console.log(JSON.stringify({ auth: auth.status, mode: clock.mode, operations: va
   );
 
   it.each(['NodeNext', 'Bundler'])(
-    'typechecks a consumer under %s module resolution',
+    'typechecks a consumer and the README examples under %s module resolution',
     async (resolution) => {
       const project = join(app, `ts-${resolution}`);
       mkdirSync(project, { recursive: true });
       copyFileSync(join(ROOT, 'test', 'packed', 'consumer.ts.txt'), join(project, 'consumer.ts'));
+      // The README's TypeScript blocks that use the package (webhook receiver, vitest global setup).
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+      const examples = [...readme.matchAll(/```ts\n([^]*?)```/g)]
+        .map((m) => m[1]!)
+        .filter((code) => code.includes("from 'sevenrooms-mock'"));
+      expect(examples.length).toBeGreaterThanOrEqual(2);
+      const files = ['consumer.ts', ...examples.map((_, i) => `readme-${i}.ts`)];
+      examples.forEach((code, i) => writeFileSync(join(project, `readme-${i}.ts`), code));
       writeFileSync(
         join(project, 'tsconfig.json'),
         JSON.stringify({
@@ -195,7 +213,7 @@ console.log(JSON.stringify({ auth: auth.status, mode: clock.mode, operations: va
             types: ['node'],
             typeRoots: [join(ROOT, 'node_modules', '@types')],
           },
-          files: ['consumer.ts'],
+          files,
         }),
       );
       const run = await runCommand(process.execPath, [TSC, '-p', project], {
