@@ -345,7 +345,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a reservation's status
-         * @description Moves a reservation through its lifecycle as staff would (ARRIVED, SEATED, PAID, COMPLETE, NO_SHOW, NO_ANSWER, CONFIRMED, CANCELED); moves the lifecycle forbids are refused with 400. Emits an `updated` reservation event naming `status`.
+         * @description Moves a reservation through its lifecycle as staff would (ARRIVED, SEATED, PAID, COMPLETE, NO_SHOW, NO_ANSWER, CONFIRMED, CANCELED, or a venue-defined CUSTOM_STATUS_<n>); moves the lifecycle forbids are refused with 400. Emits an `updated` reservation event naming `status`.
          */
         post: operations["setReservationStatus"];
         delete?: never;
@@ -1622,10 +1622,11 @@ export interface operations {
                  */
                 "application/json": {
                     /**
-                     * @description The new status.
-                     * @enum {string}
+                     * @description The new status: a standard one, or a `CUSTOM_STATUS_<n>` the venue's fixture defines in
+                     *     `custom_statuses` (another gives 400); custom statuses render with the venue's own
+                     *     `status_display`.
                      */
-                    status: "CONFIRMED" | "NO_ANSWER" | "ARRIVED" | "SEATED" | "PAID" | "COMPLETE" | "NO_SHOW" | "CANCELED";
+                    status: string;
                 };
             };
         };
