@@ -5,14 +5,17 @@ import type { SeedProgress } from '../seed/seed-store.js';
  * rewritten in place with `\r`, at most every 100 ms, and only after the first half second, so a
  * default start prints nothing. Wall time is right here: it paces the display, not the mock.
  */
-export function seedProgressCounter(out: { write(text: string): unknown }) {
+export function seedProgressCounter(
+  out: { write(text: string): unknown },
+  { delayMs = 500, everyMs = 100 }: { delayMs?: number; everyMs?: number } = {},
+) {
   const started = performance.now();
   let last = 0;
   let shown = false;
   return {
     update(progress: SeedProgress) {
       const now = performance.now();
-      if (now - started < 500 || now - last < 100) return;
+      if (now - started < delayMs || now - last < everyMs) return;
       last = now;
       shown = true;
       out.write(
