@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { ManualClock, SystemClock, type Clock } from '../clock.js';
-import { isLoopback } from '../control/access.js';
 import { listen, type ListeningServer } from '../listen.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
 import { parseFaultConfig } from '../middleware/fault-rules.js';
@@ -227,4 +226,3 @@ function parseClock(value: string): Clock {
   return new ManualClock(at);
 }
 
-export { isLoopback };

@@ -110,6 +110,7 @@ function seedGroup(store: Store, group: VenueGroup, ctx: GroupContext): void {
   const contacts = new ContactBook(dice, locale);
   const guestOptions = { venueGroupId: group.id, locale, faker, dice, ids: store.ids, contacts };
   const guests = generateGuests({ ...guestOptions, count: ctx.volume.guests });
+  ctx.progress?.(false);
 
   // Forced bookings get their own guest: the one the scenario names, or a fresh face.
   const forcedByDay = new Map<string, ForcedBooking[]>();
