@@ -113,6 +113,17 @@ describe('--config', () => {
     );
   });
 
+  it('names a missing or invalid file given by flag in one sentence', async () => {
+    const missing = join(dir, 'missing.json');
+    await expect(serve(['--venues', missing], {})).rejects.toThrow(`--venues ${missing}: no such file.`);
+    await expect(serve(['--faults', missing], {})).rejects.toThrow(`--faults ${missing}: no such file.`);
+    const notVenues = file('not-venues.json', '{"name": "x"}');
+    await expect(serve(['--venues', notVenues, '--log-level', 'silent'], {})).rejects.toThrow(
+      /^Invalid venue fixture .*: \/venue_groups is required; \/name is not a documented property$/,
+    );
+    await expect(serve(['--webhook', 'notaurl', '--log-level', 'silent'], {})).rejects.toThrow(UsageError);
+  });
+
   it('has a key for every serve flag, in the published schema', () => {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as {
       properties: Record<string, unknown>;

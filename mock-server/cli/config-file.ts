@@ -41,7 +41,8 @@ export function readFaultsFile(path: string): FaultRule[] {
   try {
     return parseFaultConfig(JSON.parse(readFileSync(path, 'utf8')) as unknown);
   } catch (err) {
-    throw new UsageError(`--faults ${path}: ${(err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`--faults ${path}: ${code === 'ENOENT' ? 'no such file.' : (err as Error).message}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { ManualClock, SystemClock, type Clock } from '../clock.js';
@@ -7,7 +8,9 @@ import { parseFaultConfig } from '../middleware/fault-rules.js';
 import { parseRateLimitConfig } from '../middleware/rate-limit-config.js';
 import { listScenarios, loadScenario, ScenarioError, type LoadedScenario } from '../seed/scenario.js';
 import { parseVolume, VolumeError } from '../seed/volume.js';
-import { createMockServer, type MockServerOptions } from '../server.js';
+import { ConfigError } from '../config-error.js';
+import { FixtureError } from '../fixtures/load-venues.js';
+import { createMockServer, type MockServer, type MockServerOptions } from '../server.js';
 import { parseWebhookConfig } from '../webhooks/config.js';
 import type { WebhookEndpointConfig } from '../webhooks/types.js';
 import { readConfigFile, readFaultsFile, type ConfigFile } from './config-file.js';
@@ -69,7 +72,10 @@ export async function startServing(cmd: Command, io: ServeIo = {}): Promise<() =
   const clockText = flags.clock ?? file.clock ?? (scenario ? undefined : 'system');
   if (clockText !== undefined) options.clock = parseClock(clockText);
   const venues = flags.venues ?? file.venues;
-  if (venues) options.venuesPath = resolve(venues);
+  if (venues) {
+    if (!existsSync(venues)) throw new UsageError(`--venues ${venues}: no such file.`);
+    options.venuesPath = resolve(venues);
+  }
   options.volume = volumeFrom(flags, file);
 
   const rateLimit = rateLimitFrom(flags, file, at('rateLimit'));
@@ -109,8 +115,16 @@ export async function startServing(cmd: Command, io: ServeIo = {}): Promise<() =
   const port = flags.port !== undefined ? portNumber('--port', flags.port) : (file.port ?? 4010);
   const counter = stderr.isTTY ? seedProgressCounter(stderr) : undefined;
   if (counter) options.onSeedProgress = counter.update;
-  const mock = createMockServer(options);
-  counter?.done();
+  let mock: MockServer;
+  try {
+    mock = createMockServer(options);
+  } catch (err) {
+    // A fixture or webhook list the user supplied: their mistake, said in one line.
+    if (err instanceof FixtureError || err instanceof ConfigError) throw new UsageError(oneLine(err.message));
+    throw err;
+  } finally {
+    counter?.done();
+  }
   const server = await bind(() => listen(mock, { port, host }), port, host, '--port');
   let controlServer: ListeningServer | undefined;
   if (controlPort !== undefined && mock.controlApp) {
@@ -225,4 +239,3 @@ function parseClock(value: string): Clock {
   if (!Number.isFinite(at)) throw new UsageError(`--clock must be "system" or an ISO instant; got ${value}.`);
   return new ManualClock(at);
 }
-
