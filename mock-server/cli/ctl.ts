@@ -14,6 +14,9 @@ Commands:
   tables <venue_id> <reservation> <12,14>
   walk-in <venue_id> --party N [--first-name A --last-name B --phone +1...]
   waitlist <venue_id> --party N --first-name A --last-name B [--wait MINUTES]
+  requests <venue_id>                          the venue's reservation requests
+  accept <venue_id> <request_id> [--time HH:MM] [--tables 12,14]   book a request (409 if the slot is gone)
+  decline <venue_id> <request_id> [--reason TEXT]
   faults | fault-add <json> | faults-clear
   webhooks | webhook-add <url> | deliveries | redeliver <delivery_id>
   rate-limit <N/SECONDS>
@@ -42,6 +45,8 @@ export function ctlCommand(): Command {
     .option('--last-name <name>', 'walk-in, waitlist: guest last name')
     .option('--phone <phone>', 'walk-in, waitlist: guest phone')
     .option('--wait <minutes>', 'waitlist: quoted wait')
+    .option('--time <HH:MM>', 'accept: book the request at this time')
+    .option('--reason <text>', 'decline: the reason given to the guest')
     .addHelpText('after', CTL_COMMANDS);
 }
 
@@ -124,6 +129,23 @@ export function ctlRequest(
         method: 'POST',
         path: `/venues/${venue}/${command === 'walk-in' ? 'walk-ins' : 'waitlist'}`,
         body,
+      };
+    }
+    case 'requests':
+      return { method: 'GET', path: `/venues/${need(1)[0]}/requests` };
+    case 'accept': {
+      const [venue, request] = need(2);
+      const body: Record<string, unknown> = {};
+      if (flags.time) body.time = flags.time;
+      if (flags.tables) body.table_numbers = tables(flags.tables);
+      return { method: 'POST', path: `/venues/${venue}/requests/${request}/accept`, body };
+    }
+    case 'decline': {
+      const [venue, request] = need(2);
+      return {
+        method: 'POST',
+        path: `/venues/${venue}/requests/${request}/decline`,
+        body: flags.reason ? { reason: flags.reason } : {},
       };
     }
     case 'faults':

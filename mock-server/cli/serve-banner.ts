@@ -33,6 +33,7 @@ export function serveBanner({
   if (mock.controlApp)
     lines.push(`Control API:  ${controlUrl}/_mock  (spec: ${controlUrl}/_mock/openapi.yaml)`);
   lines.push(`Docs:         ${url}/docs`);
+  if (mock.controlApp) lines.push(`Dashboard:    ${controlUrl}/_mock/ui/`);
   lines.push(
     `Clock:        ${new Date(mock.clock.now()).toISOString()} (${clockText ?? 'frozen by the scenario'})`,
   );

@@ -345,7 +345,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a reservation's status
-         * @description Moves a reservation through its lifecycle as staff would (ARRIVED, SEATED, PAID, COMPLETE, NO_SHOW, NO_ANSWER, CONFIRMED, CANCELED, or a venue-defined CUSTOM_STATUS_<n>); moves the lifecycle forbids are refused with 400. Emits an `updated` reservation event naming `status`.
+         * @description Moves a reservation through its lifecycle as staff would (ARRIVED, SEATED, PAID, COMPLETE, NO_SHOW, NO_ANSWER, CONFIRMED, CANCELED, or a venue-defined CUSTOM_STATUS_<n>); moves the lifecycle forbids are refused with 400. Emits an `updated` reservation event naming `status`. Seating gives the party a server (`served_by`); PAID or COMPLETE links its POS visit at once — `pos_tickets` rung up from the venue's menu, the payment totals, and the guest's `venue_stats` spend.
          */
         post: operations["setReservationStatus"];
         delete?: never;
@@ -453,6 +453,172 @@ export interface paths {
          * @description The party left (or was removed); the entry's status becomes LEFT.
          */
         delete: operations["removeWaitlistEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/{venue_id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a venue's reservation requests
+         * @description The venue's inbox of concierge reservation requests, oldest first, in the API's ReservationRequest shape (open, accepted and declined).
+         */
+        get: operations["listReservationRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/{venue_id}/requests/{request_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a reservation request
+         * @description The venue books the request through the API's own booking code: shifts, access rules, tables and pacing are respected (staff book with the venue's access rules, for the concierge who asked), the guest is found or created, and the reservation's `created` event (and a new guest's) goes to webhooks. The request's status becomes ACCEPTED with the reservation's id. A slot that is gone is 409 and the request stays open; a request already accepted, declined or expired is 409.
+         */
+        post: operations["acceptReservationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/{venue_id}/requests/{request_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a reservation request
+         * @description The request's status becomes DECLINED (with the reason, if given); nothing is booked. A request already accepted, declined or expired is 409.
+         */
+        post: operations["declineReservationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Venues with their floor plans
+         * @description Every venue with its seating areas, tables and shifts, the venue-local date at the mock's now, the clock, and the control operations this mock offers (the dashboard shows only the actions that exist).
+         */
+        get: operations["listVenueLayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/{venue_id}/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A venue's day
+         * @description Every reservation of the date (all statuses, earliest first), live holds, reservation requests and, when the date is the venue's today, the state of each table at the mock's now (seated, late, held, soon, free). The dashboard's floor and timeline are drawn from it.
+         */
+        get: operations["getVenueDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/{venue_id}/availability-grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Availability grid
+         * @description Every seating time of the date × party sizes 1 to the largest table (at most 12), each cell bookable or not exactly as the availability operations would answer for that channel now, with each time's pacing (covers allowed, taken, remaining) and whether a hold is on it.
+         */
+        get: operations["getAvailabilityGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reservations/{reservation_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reservation and its history
+         * @description The reservation in the API's shape and what happened to it, oldest first — its creation, changes recorded while a dashboard was connected (with the fields each touched), the webhook deliveries that carried it, and journal requests that named it. Changes made while no dashboard listened are not recorded (listening makes the store render every change); the record's own timestamps still are.
+         */
+        get: operations["getReservationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live event stream
+         * @description Server-Sent Events for dashboards. First a `hello` event with the clock, then, as they happen:
+         *     `change` (store changes, batched within 20 ms: entity, kind, status, fields touched), `journal`
+         *     (new API requests, summarised), `webhooks` (delivery counters moved), `clock` (the clock moved;
+         *     a running clock is reported once a second) and `control` (a control-API write such as reset,
+         *     state import or a fault rule). Each `data` is JSON. A comment line every 15 s keeps the
+         *     connection open. Browsers that must send X-Mock-Admin-Token read it with fetch rather than
+         *     EventSource.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -625,6 +791,154 @@ export interface components {
             deadLetterReason?: string | null;
             redeliveryOf?: string | null;
         };
+        AcceptRequest: {
+            /** @description The time to book (HH:MM, venue-local); default the request's exact time, else the start of its window. */
+            time?: string;
+            /** @description Tables to seat the party at; they must be free. */
+            table_numbers?: string[];
+        };
+        AcceptedRequest: {
+            request: components["schemas"]["Entity"];
+            reservation: components["schemas"]["Entity"];
+        };
+        VenueLayouts: {
+            /** @description Names of the scenarios this mock ships (fixtures/scenarios). */
+            scenarios: string[];
+            clock: components["schemas"]["ClockState"];
+            venues: {
+                id: string;
+                key: string;
+                name: string;
+                venueGroupId: string;
+                venueGroupName: string;
+                timeZone: string;
+                /** Format: date */
+                today: string;
+                seatingAreas: {
+                    id: string;
+                    name: string;
+                    tables: {
+                        id: string;
+                        number: string;
+                        minCovers: number;
+                        maxCovers: number;
+                    }[];
+                }[];
+                shifts: {
+                    persistentId: string;
+                    name: string;
+                    category: string;
+                    days: string[];
+                    startTime: string;
+                    endTime: string;
+                    intervalMinutes: number;
+                }[];
+            }[];
+            /** @description The control operations this mock serves. */
+            features: {
+                operationId: string;
+                method: string;
+                path: string;
+            }[];
+        };
+        VenueDay: {
+            venueId: string;
+            /** Format: date */
+            date: string;
+            isToday: boolean;
+            nowMs: number;
+            /** @description Venue-local minutes after midnight of now, when the date is today. */
+            nowMin: number | null;
+            shifts: {
+                name: string;
+                category: string;
+                startMin: number;
+                endMin: number;
+            }[];
+            reservations: {
+                id: string;
+                referenceCode: string;
+                status: string;
+                statusDisplay: string;
+                startMin: number;
+                durationMin: number;
+                partySize: number;
+                tableIds: string[];
+                tableNumbers: string[];
+                guestName: string;
+                reservationType?: string;
+                bookedBy?: string;
+                seatedTime?: string | null;
+                leftTime?: string | null;
+                notes?: string | null;
+                arrivalTime?: string;
+            }[];
+            holds: {
+                id: string;
+                startMin: number;
+                durationMin: number;
+                partySize: number;
+                tableIds: string[];
+                tableNumbers: string[];
+                expiresMs: number;
+                expiresInSec: number;
+            }[];
+            requests: {
+                id: string;
+                startMin: number;
+                arrivalTime: string;
+                partySize: number;
+                guestName: string;
+                status: string | null;
+            }[];
+            floor: {
+                tableId: string;
+                /** @enum {string} */
+                state: "seated" | "late" | "held" | "soon" | "free";
+                reservationId: string | null;
+                holdId: string | null;
+                /** @description Who and when, or "nothing booked". */
+                label: string;
+                minutes: number | null;
+            }[] | null;
+        };
+        AvailabilityGrid: {
+            venueId: string;
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            channel: "RESERVATIONS_API" | "CONCIERGE";
+            partySizes: number[];
+            isClosed: boolean;
+            rows: {
+                time: string;
+                startMin: number;
+                shiftName: string;
+                category: string;
+                pacingCapacity: number;
+                coversTaken: number;
+                coversRemaining: number;
+                isHeld: boolean;
+                cells: {
+                    partySize: number;
+                    bookable: boolean;
+                    tableNumber: string | null;
+                }[];
+            }[];
+        };
+        ReservationHistory: {
+            reservation: components["schemas"]["Entity"];
+            history: {
+                at: number;
+                /** Format: date-time */
+                atIso: string;
+                /** @enum {string} */
+                source: "record" | "change" | "webhook" | "request";
+                title: string;
+                detail: string | null;
+                ref: string | null;
+            }[];
+        };
     };
     responses: {
         /** @description The request is malformed; `msg` names the field. */
@@ -744,6 +1058,10 @@ export interface components {
         FaultId: string;
         /** @description A delivery id from the delivery log. */
         DeliveryId: string;
+        /** @description A reservation request id, as the request operation returned it. */
+        RequestId: string;
+        /** @description A date, YYYY-MM-DD; default the venue's today at the mock's now. */
+        DashboardDate: string;
     };
     requestBodies: never;
     headers: never;
@@ -1877,6 +2195,454 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listReservationRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A venue id, as the SevenRooms API shows it. */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The venue's requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "ahFzfnNldmVucm9vbXMtbW9ja3I",
+                     *         "status": "UNAPPROVED",
+                     *         "max_guests": 6
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Entity"][];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    acceptReservationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A venue id, as the SevenRooms API shows it. */
+                venue_id: components["parameters"]["VenueId"];
+                /** @description A reservation request id, as the request operation returned it. */
+                request_id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "time": "20:15",
+                 *       "table_numbers": [
+                 *         "12"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptRequest"];
+            };
+        };
+        responses: {
+            /** @description The request after acceptance and the reservation it became. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "request": {
+                     *         "id": "ahFzfnNldmVucm9vbXMtbW9ja3I",
+                     *         "status": "ACCEPTED",
+                     *         "reservation_id": "ahFzfnNldmVucm9vbXMtbW9ja3J"
+                     *       },
+                     *       "reservation": {
+                     *         "id": "ahFzfnNldmVucm9vbXMtbW9ja3J",
+                     *         "status": "CONFIRMED",
+                     *         "table_numbers": [
+                     *           "12"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AcceptedRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    declineReservationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A venue id, as the SevenRooms API shows it. */
+                venue_id: components["parameters"]["VenueId"];
+                /** @description A reservation request id, as the request operation returned it. */
+                request_id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Fully committed that evening."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Why, for the record. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request, declined, in the API's ReservationRequest shape. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ahFzfnNldmVucm9vbXMtbW9ja3I",
+                     *       "status": "DECLINED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listVenueLayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Venues, clock and features. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clock": {
+                     *         "now": "2026-12-07T17:00:00.000Z",
+                     *         "epochMs": 1796662800000,
+                     *         "mode": "frozen"
+                     *       },
+                     *       "venues": [
+                     *         {
+                     *           "id": "ahFzfnNldmVucm9vbXMtbW9ja3I",
+                     *           "key": "harbor-grill",
+                     *           "name": "Harbor Grill",
+                     *           "venueGroupId": "ahFzfnNldmVucm9vbXMtbW9ja3Iy",
+                     *           "venueGroupName": "Harbor Hospitality",
+                     *           "timeZone": "America/New_York",
+                     *           "today": "2026-12-07",
+                     *           "seatingAreas": [
+                     *             {
+                     *               "id": "ahFzfnNldmVucm9vbXMtbW9ja3Iz",
+                     *               "name": "Main Dining Room",
+                     *               "tables": [
+                     *                 {
+                     *                   "id": "ahFzfnNldmVucm9vbXMtbW9ja3I0",
+                     *                   "number": "1",
+                     *                   "minCovers": 1,
+                     *                   "maxCovers": 2
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "shifts": [
+                     *             {
+                     *               "persistentId": "ahFzfnNldmVucm9vbXMtbW9ja3I-DINNER-1647967825.6",
+                     *               "name": "Dinner",
+                     *               "category": "DINNER",
+                     *               "days": [
+                     *                 "MON",
+                     *                 "TUE"
+                     *               ],
+                     *               "startTime": "17:00",
+                     *               "endTime": "22:00",
+                     *               "intervalMinutes": 15
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "scenarios": [
+                     *         "fully-booked-friday",
+                     *         "quiet-weekday"
+                     *       ],
+                     *       "features": [
+                     *         {
+                     *           "operationId": "seatReservation",
+                     *           "method": "POST",
+                     *           "path": "/venues/{venue_id}/reservations/{reservation_id}/seat"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VenueLayouts"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getVenueDay: {
+        parameters: {
+            query?: {
+                /** @description A date, YYYY-MM-DD; default the venue's today at the mock's now. */
+                date?: components["parameters"]["DashboardDate"];
+            };
+            header?: never;
+            path: {
+                /** @description A venue id, as the SevenRooms API shows it. */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "venueId": "ahFzfnNldmVucm9vbXMtbW9ja3I",
+                     *       "date": "2026-12-07",
+                     *       "isToday": true,
+                     *       "nowMs": 1796662800000,
+                     *       "nowMin": 720,
+                     *       "shifts": [
+                     *         {
+                     *           "name": "Dinner",
+                     *           "category": "DINNER",
+                     *           "startMin": 1020,
+                     *           "endMin": 1320
+                     *         }
+                     *       ],
+                     *       "reservations": [
+                     *         {
+                     *           "id": "ahFzfnNldmVucm9vbXMtbW9ja3I1",
+                     *           "referenceCode": "FLDG6V9",
+                     *           "status": "CONFIRMED",
+                     *           "statusDisplay": "Reserved",
+                     *           "startMin": 1140,
+                     *           "durationMin": 105,
+                     *           "partySize": 2,
+                     *           "tableIds": [
+                     *             "ahFzfnNldmVucm9vbXMtbW9ja3I0"
+                     *           ],
+                     *           "tableNumbers": [
+                     *             "4"
+                     *           ],
+                     *           "guestName": "Ada Lovelace",
+                     *           "reservationType": "RESERVATION",
+                     *           "bookedBy": "Ava Laurent",
+                     *           "seatedTime": null,
+                     *           "leftTime": null,
+                     *           "notes": null,
+                     *           "arrivalTime": "19:00"
+                     *         }
+                     *       ],
+                     *       "holds": [],
+                     *       "requests": [],
+                     *       "floor": [
+                     *         {
+                     *           "tableId": "ahFzfnNldmVucm9vbXMtbW9ja3I0",
+                     *           "state": "free",
+                     *           "reservationId": "ahFzfnNldmVucm9vbXMtbW9ja3I1",
+                     *           "holdId": null,
+                     *           "label": "next 19:00 · Ada Lovelace ×2",
+                     *           "minutes": 420
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VenueDay"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAvailabilityGrid: {
+        parameters: {
+            query?: {
+                /** @description A date, YYYY-MM-DD; default the venue's today at the mock's now. */
+                date?: components["parameters"]["DashboardDate"];
+                /** @description Whose view — the Reservations API (default) or a concierge; access rules differ by channel. */
+                channel?: "RESERVATIONS_API" | "CONCIERGE";
+            };
+            header?: never;
+            path: {
+                /** @description A venue id, as the SevenRooms API shows it. */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "venueId": "ahFzfnNldmVucm9vbXMtbW9ja3I",
+                     *       "date": "2026-12-08",
+                     *       "channel": "RESERVATIONS_API",
+                     *       "partySizes": [
+                     *         1,
+                     *         2
+                     *       ],
+                     *       "isClosed": false,
+                     *       "rows": [
+                     *         {
+                     *           "time": "19:00",
+                     *           "startMin": 1140,
+                     *           "shiftName": "Dinner",
+                     *           "category": "DINNER",
+                     *           "pacingCapacity": 32,
+                     *           "coversTaken": 6,
+                     *           "coversRemaining": 26,
+                     *           "isHeld": false,
+                     *           "cells": [
+                     *             {
+                     *               "partySize": 1,
+                     *               "bookable": true,
+                     *               "tableNumber": "1"
+                     *             },
+                     *             {
+                     *               "partySize": 2,
+                     *               "bookable": true,
+                     *               "tableNumber": "1"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AvailabilityGrid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getReservationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A reservation id or its reference code. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reservation and its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reservation": {
+                     *         "id": "ahFzfnNldmVucm9vbXMtbW9ja3I1",
+                     *         "status": "SEATED"
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "at": 1796662800000,
+                     *           "atIso": "2026-12-07T17:00:00.000Z",
+                     *           "source": "record",
+                     *           "title": "Booked",
+                     *           "detail": "by Ava Laurent; party of 2 on 2026-12-08",
+                     *           "ref": null
+                     *         },
+                     *         {
+                     *           "at": 1796663100000,
+                     *           "atIso": "2026-12-07T17:05:00.000Z",
+                     *           "source": "change",
+                     *           "title": "reservation.updated",
+                     *           "detail": "status: \"CONFIRMED\" → \"SEATED\"",
+                     *           "ref": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReservationHistory"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: hello
+                     *     data: {"clock":{"now":"2026-12-07T17:00:00.000Z","epochMs":1796662800000,"mode":"frozen"}}
+                     *     id: 0
+                     *
+                     *     event: change
+                     *     data: {"changes":[{"entityType":"reservation","eventType":"updated","entityId":"ahFzfnNldmVucm9vbXMtbW9ja3I1","venueId":"ahFzfnNldmVucm9vbXMtbW9ja3I","referenceCode":"FLDG6V9","status":"SEATED","fields":["status"],"at":1796662800000}],"dropped":0}
+                     *     id: 1
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
         };
     };
 }
