@@ -106,6 +106,8 @@ describe('the installed binaries', () => {
         expect(docs.status).toBe(200);
         const asset = await fetch(`${mock.url}/docs/swagger-ui-bundle.js`);
         expect(asset.status).toBe(200);
+        const dashboard = await fetch(`${mock.url}/_mock/ui/`);
+        expect(dashboard.status).toBe(200);
       } finally {
         const exit = await mock.stop('SIGTERM');
         expect(exit.code).toBe(0);
