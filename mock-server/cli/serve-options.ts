@@ -90,12 +90,3 @@ export function givenFlags(cmd: Command): ServeFlags {
   }
   return given as ServeFlags;
 }
-
-/** The defaults shown in --help, applied under the config file. */
-export function defaultFlags(cmd: Command): ServeFlags {
-  const defaults: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(cmd.opts())) {
-    if (cmd.getOptionValueSource(key) === 'default') defaults[key] = value;
-  }
-  return defaults as ServeFlags;
-}
