@@ -200,7 +200,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     }),
   );
   app.use('*', assignRequestId);
-  if (logger.enabled?.('info') ?? true) app.use('*', accessLog(logger));
+  const logRequests = logger.enabled?.('info') ?? true;
+  if (logRequests) app.use('*', accessLog(logger));
   // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
   // own in an extra compose, which cost measurable throughput on every request.
   app.onError((err, c) => renderError(err, c, logger));
@@ -252,6 +253,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     // The same routes as an app of their own, for --control-port.
     controlApp = new Hono<MockEnv>();
     controlApp.use('*', assignRequestId);
+    if (logRequests) controlApp.use('*', accessLog(logger));
     controlApp.onError((err, c) => renderError(err, c, logger));
     controlApp.route('/', controlRoutes);
   }

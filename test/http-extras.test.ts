@@ -39,6 +39,18 @@ describe('access log', () => {
     expect(lines[1]).toMatch(/^\[info\] GET \/2_4\/nowhere 404 \d+\.\dms -$/);
   });
 
+  it('logs the control API on its own port too', async () => {
+    const lines: string[] = [];
+    const { controlApp } = createMockServer({
+      volume: EMPTY_VOLUME,
+      control: 'separate',
+      logger: createLogger('info', (l) => lines.push(l)),
+    });
+    await controlApp!.request('/_mock/clock');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[info\] GET \/_mock\/clock \d{3} \d+\.\dms /);
+  });
+
   it('is off below info', async () => {
     const lines: string[] = [];
     const { app } = createMockServer({
