@@ -33,7 +33,9 @@ import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
 import { sharedSchemaCompiler } from './spec/schema-compiler.js';
 import type { LoadedScenario } from './seed/scenario.js';
-import { seedStore, type SeedVolume } from './seed/seed-store.js';
+import { seedStore, type SeedProgress, type SeedSummary, type SeedVolume } from './seed/seed-store.js';
+import { accessLog } from './http/access-log.js';
+import { mountDocs } from './http/docs-ui.js';
 import { resolveVolume } from './seed/volume.js';
 import { ChangeFeed } from './store/change-feed.js';
 import { createControlApi } from './control/control-api.js';
@@ -86,6 +88,8 @@ export interface MockServerOptions {
   control?: 'mounted' | 'separate' | 'off';
   /** Token that lets non-loopback clients use the control API (`X-Mock-Admin-Token`). */
   adminToken?: string;
+  /** Called while the first world is seeded (the CLI's progress counter on large volumes). */
+  onSeedProgress?: (progress: SeedProgress) => void;
 }
 
 export interface MockServer {
@@ -95,6 +99,8 @@ export interface MockServer {
   catalog: Catalog;
   spec: oas31.OpenAPIObject;
   operations: readonly OperationSpec[];
+  /** What the seeder generated for the current world (guests, reservations, charges, waitlist). */
+  readonly seeded: SeedSummary;
   /** Publishes every reservation and client change; survives {@link MockServer.reset}. */
   feed: ChangeFeed;
   rateLimits: RateLimitController;
@@ -131,9 +137,12 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const volume = resolveVolume(scenario?.volume, options.volume);
   const feed = new ChangeFeed();
 
+  let seeded: SeedSummary;
+  let progress = options.onSeedProgress;
   const buildStore = () => {
     const store = new Store(catalog, clock, new IdFactory(createRandom(deriveSeed(seed, 'ids'))), feed);
-    seedStore(store, { seed, volume, plan: scenario?.plan });
+    seeded = seedStore(store, { seed, volume, plan: scenario?.plan, progress });
+    progress = undefined; // only the start-up seeding is reported, not a reset
     return store;
   };
   let store = buildStore();
@@ -195,6 +204,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     }),
   );
   app.use('*', assignRequestId);
+  const logRequests = logger.enabled?.('info') ?? true;
+  if (logRequests) app.use('*', accessLog(logger));
   // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
   // own in an extra compose, which cost measurable throughput on every request.
   app.onError((err, c) => renderError(err, c, logger));
@@ -246,6 +257,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     // The same routes as an app of their own, for --control-port.
     controlApp = new Hono<MockEnv>();
     controlApp.use('*', assignRequestId);
+    if (logRequests) controlApp.use('*', accessLog(logger));
     controlApp.onError((err, c) => renderError(err, c, logger));
     controlApp.route('/', controlRoutes);
   }
@@ -254,12 +266,16 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     c.body(spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
   );
   app.get('/openapi.json', (c) => c.json(spec.doc));
+  mountDocs(app, { spec: spec.doc, controlMounted: (options.control ?? 'mounted') === 'mounted' });
   app.notFound(notFoundOrWrongMethod(operations, API_PREFIXES));
 
   return {
     app,
     get store() {
       return store;
+    },
+    get seeded() {
+      return seeded;
     },
     clock,
     catalog,
