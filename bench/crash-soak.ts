@@ -66,7 +66,7 @@ async function launch(
     ],
     { cwd: ROOT },
   );
-  const url = await child.waitFor(/Data dir:.*ready in (\d+) ms/, 60_000).catch((err: unknown) => {
+  const url = await child.waitFor(/Persistence:.*ready in (\d+) ms/, 60_000).catch((err: unknown) => {
     throw new Error(`${String(err)}\n${child.output()}`);
   });
   const origin = /http:\/\/127\.0\.0\.1:\d+/.exec(child.stdout())![0];

@@ -32,7 +32,7 @@ import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
 import { sharedSchemaCompiler } from './spec/schema-compiler.js';
 import type { LoadedScenario } from './seed/scenario.js';
-import type { SeedVolume } from './seed/seed-store.js';
+import type { SeedProgress, SeedSummary, SeedVolume } from './seed/seed-store.js';
 import { resolveVolume } from './seed/volume.js';
 import type { ChangeFeed } from './store/change-feed.js';
 import type { WebhookService, WebhookServiceOptions } from './webhooks/webhook-service.js';
@@ -101,6 +101,8 @@ export interface MockServerOptions {
   maxWorlds?: number;
   /** A world made on demand ends after this many ms without a request; 0 = never. Default 30 min. */
   worldIdleMs?: number;
+  /** Called while the first world is seeded (the CLI's progress counter on large volumes). */
+  onSeedProgress?: (progress: SeedProgress) => void;
 }
 
 export interface MockServer {
@@ -110,6 +112,8 @@ export interface MockServer {
   catalog: Catalog;
   spec: oas31.OpenAPIObject;
   operations: readonly OperationSpec[];
+  /** What the seeder generated for the current world (guests, reservations, charges, waitlist). */
+  readonly seeded: SeedSummary;
   /** Publishes every reservation and client change; survives {@link MockServer.reset}. */
   feed: ChangeFeed;
   rateLimits: RateLimitController;
@@ -177,6 +181,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     plan: scenario?.plan,
     webhooks: options.webhooks,
     description: scenario ? { scenario: scenario.name } : {},
+    onSeedProgress: options.onSeedProgress,
   };
   if (dataDir) openDataDir(dataDir);
   const defaultManifest = manifestFor(defaultOptions);
@@ -291,6 +296,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     app,
     get store() {
       return defaultWorld.store;
+    },
+    get seeded() {
+      return defaultWorld.seeded;
     },
     clock,
     catalog,

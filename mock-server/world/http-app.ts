@@ -15,15 +15,20 @@ import { operationRunner } from '../http/operation-runner.js';
 import type { Logger } from '../logger.js';
 import type { MiddlewareContext } from '../middleware/types.js';
 import { ALL_HANDLERS } from '../routes/index.js';
-import type { ApiOperationId, MockContext, MockEnv } from '../routes/context.js';
+import {
+  CORS_EXPOSED,
+  CORS_HEADERS,
+  type ApiOperationId,
+  type MockContext,
+  type MockEnv,
+} from '../routes/context.js';
+import { accessLog } from '../http/access-log.js';
+import { mountDocs } from '../http/docs-ui.js';
+import { setResponseHeaders } from '../http/response-headers.js';
 import type { OperationSpec } from '../spec/operations.js';
 import type { SchemaCompiler } from '../spec/schema-compiler.js';
 import { requireWorld, type WorldManager } from './registry.js';
 import type { World } from './world.js';
-
-/** Response headers a browser client may read. */
-const CORS_EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
-const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
 
 /** Every version prefix the real API answers under. */
 export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;
@@ -68,10 +73,11 @@ export function buildHttpApp(options: HttpAppOptions): {
       await next();
     };
   const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
-    c.set('requestId', worldOf(c).requestIds.requestId(worldOf(c).clock.now()));
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', CORS_EXPOSED_LIST);
+    const world = worldOf(c);
+    c.set('requestId', world.requestIds.next(world.clock.now()));
     await next();
+    // JSON answers are built with their CORS headers (sendJson); the rest get them here.
+    if (c.get('responseText') === undefined) setResponseHeaders(c, CORS_HEADERS);
   };
   // A log being replayed was admitted once already: limits, faults and the journal stand aside.
   const limiter: MiddlewareHandler<MockEnv> = (c, next) => {
@@ -90,7 +96,7 @@ export function buildHttpApp(options: HttpAppOptions): {
   const app = new Hono<MockEnv>();
   // Browsers may call the mock from any origin. Hono's cors middleware writes through `c.res` before
   // the handler runs, which makes Hono rebuild every response the slow way; so it answers only
-  // preflights, and the two headers every answer needs are prepared with c.header().
+  // preflights, and the two headers every answer needs come with the response (assignRequestId).
   app.options(
     '*',
     cors({
@@ -102,6 +108,8 @@ export function buildHttpApp(options: HttpAppOptions): {
   app.use(`${WORLD_PREFIX}/*`, enterWorld);
   if (options.durability) app.use('*', options.durability);
   app.use('*', assignRequestId);
+  const logRequests = logger.enabled?.('info') ?? true;
+  if (logRequests) app.use('*', accessLog(logger));
   // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
   // own in an extra compose, which cost measurable throughput on every request.
   app.onError((err, c) => renderError(err, c, logger));
@@ -137,6 +145,7 @@ export function buildHttpApp(options: HttpAppOptions): {
     controlApp.use(`${WORLD_PREFIX}/*`, enterWorld);
     if (options.durability) controlApp.use('*', options.durability);
     controlApp.use('*', assignRequestId);
+    if (logRequests) controlApp.use('*', accessLog(logger));
     controlApp.onError((err, c) => renderError(err, c, logger));
     controlApp.route('/', controlRoutes);
   }
@@ -145,6 +154,7 @@ export function buildHttpApp(options: HttpAppOptions): {
     c.body(options.spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
   );
   app.get('/openapi.json', (c) => c.json(options.spec.doc));
+  mountDocs(app, { spec: options.spec.doc, controlMounted: options.control === 'mounted' });
   app.notFound(notFoundOrWrongMethod(options.operations, API_PREFIXES));
   return { app, controlApp };
 }

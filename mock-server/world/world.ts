@@ -20,7 +20,8 @@ import type { RateLimitConfigPatch } from '../middleware/rate-limit-config.js';
 import { createRandom, deriveSeed, type Random } from '../random.js';
 import type { MockContext, Runtime } from '../routes/context.js';
 import type { SeedPlan } from '../seed/plan.js';
-import { seedStore, type SeedVolume } from '../seed/seed-store.js';
+import { seedStore, type SeedProgress, type SeedSummary, type SeedVolume } from '../seed/seed-store.js';
+import { RequestIds } from '../domain/request-ids.js';
 import { ChangeFeed } from '../store/change-feed.js';
 import { Store } from '../store/store.js';
 import {
@@ -48,6 +49,8 @@ export interface WorldOptions {
   skipSeed?: boolean;
   /** How the world was asked for (scenario name, volume), kept for listings and the data directory. */
   description?: Record<string, unknown>;
+  /** Called while the world is first seeded (not on reset). */
+  onSeedProgress?: ((progress: SeedProgress) => void) | undefined;
 }
 
 /** Positions of a world's seeded random streams: restored with the state so ids never repeat. */
@@ -71,7 +74,9 @@ export interface World extends Runtime {
   readonly catalog: Catalog;
   readonly store: Store;
   readonly feed: ChangeFeed;
-  readonly requestIds: IdFactory;
+  readonly requestIds: RequestIds;
+  /** What the seeder generated (zeros for a world restored from disk). */
+  readonly seeded: SeedSummary;
   readonly limiter: RateLimitMiddleware;
   readonly faults: FaultsMiddleware;
   readonly journal: RequestJournal;
@@ -98,18 +103,17 @@ export function createWorld(options: WorldOptions): World {
   const { seed, clock, catalog, volume, logger } = options;
   const feed = new ChangeFeed();
   let idRandom: Random;
-  let requestRandom: Random;
+  let seeded: SeedSummary = { guests: 0, reservations: 0, charges: 0, waitlist: 0 };
+  let progress = options.onSeedProgress;
   const buildStore = (skipSeed = false) => {
     idRandom = createRandom(deriveSeed(seed, 'ids'));
     const store = new Store(catalog, clock, new IdFactory(idRandom), feed);
-    if (!skipSeed) seedStore(store, { seed, volume, plan: options.plan });
+    if (!skipSeed) seeded = seedStore(store, { seed, volume, plan: options.plan, progress });
+    progress = undefined; // only the first seeding is reported, not a reset
     return store;
   };
   let store = buildStore(options.skipSeed);
-  const newRequestIds = () => {
-    requestRandom = createRandom(deriveSeed(seed, 'request-ids'));
-    return new IdFactory(requestRandom);
-  };
+  const newRequestIds = () => new RequestIds(deriveSeed(seed, 'request-ids'));
   let requestIds = newRequestIds();
   const faultRandom = createRandom(deriveSeed(seed, 'faults'));
   const webhookRandom = createRandom(deriveSeed(seed, 'webhooks'));
@@ -145,6 +149,9 @@ export function createWorld(options: WorldOptions): World {
     get requestIds() {
       return requestIds;
     },
+    get seeded() {
+      return seeded;
+    },
     limiter,
     faults: faultInjector,
     journal,
@@ -163,13 +170,13 @@ export function createWorld(options: WorldOptions): World {
     },
     positions: () => ({
       ids: idRandom.position(),
-      requestIds: requestRandom.position(),
+      requestIds: requestIds.position(),
       faults: faultRandom.position(),
       webhooks: webhookRandom.position(),
     }),
     advanceStreams(to) {
       idRandom.advanceTo(to.ids);
-      requestRandom.advanceTo(to.requestIds);
+      requestIds.advanceTo(to.requestIds);
       faultRandom.advanceTo(to.faults);
       webhookRandom.advanceTo(to.webhooks);
     },
