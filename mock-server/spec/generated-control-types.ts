@@ -518,6 +518,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/worlds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Worlds
+         * @description Every world this mock holds: the default one (the plain URLs) and the ones made on demand,
+         *     each answering every API prefix and its own control API under `base_url`. Only the root
+         *     control API manages worlds; `/worlds/{id}/_mock/worlds` answers 404.
+         */
+        get: operations["listWorlds"];
+        put?: never;
+        /**
+         * Create a world
+         * @description Makes a new world, isolated from every other in state, clock, ids, rate-limit buckets, faults,
+         *     journal and webhooks, and answers with its `base_url`: point a test worker's client there
+         *     (`{base_url}/2_4/auth`, `{base_url}/_mock/clock`, ...). Unset fields come from the server's
+         *     own options; a world without a scenario or clock starts where the default world started.
+         *     With `--data-dir` the world is kept on disk like the default one. Past `--max-worlds` the
+         *     answer is 429; an `id` already taken is 409.
+         */
+        post: operations["createWorld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worlds/{world_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a world
+         * @description Ends a world made on demand, its state, webhooks and (with `--data-dir`) its files. The default world cannot be ended (409); reset it instead.
+         */
+        delete: operations["deleteWorld"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/venues": {
         parameters: {
             query?: never;
@@ -801,6 +852,48 @@ export interface components {
             request: components["schemas"]["Entity"];
             reservation: components["schemas"]["Entity"];
         };
+        /** @description What a new world starts from; every field is optional. */
+        WorldRequest: {
+            /** @description The world's id (a test worker may name its own, e.g. `worker-3`); generated when absent. */
+            id?: string;
+            /** @description Seed for the world's data and ids; default the server's. */
+            seed?: number;
+            /** @description A shipped scenario (quiet-weekday, fully-booked-friday, large-group, new-venue) with its venues, clock and bookings. */
+            scenario?: string;
+            /** @description `system` (runs with the wall clock) or an ISO 8601 instant to freeze at. */
+            clock?: string;
+            /** @description Seeded history: `guests`, `daysOfHistory`, `daysAhead`, `occupancy`, `locale` (the CLI's --guests, --history-days, ...). `{"guests":0,"daysOfHistory":0,"daysAhead":0}` makes an empty restaurant, the fastest world to create. */
+            volume?: {
+                guests?: number;
+                daysOfHistory?: number;
+                daysAhead?: number;
+                occupancy?: number;
+                /** @enum {string} */
+                locale?: "auto" | "en_US" | "en_GB";
+            };
+        };
+        World: {
+            /** @description The world's id; `default` is the plain URLs. */
+            id: string;
+            /** @description Where the world answers (API prefixes and `/_mock` below it), as seen by this request's Host. */
+            base_url: string;
+            seed: number;
+            /**
+             * Format: date-time
+             * @description The world's clock.
+             */
+            now: string;
+            /** @enum {string} */
+            clock: "frozen" | "running";
+            /** @description True when the world is kept in the data directory. */
+            persisted: boolean;
+            /** @description Seconds since the world's last request. */
+            idle_seconds: number;
+            /** @description Reservations in the world's store. */
+            reservations: number;
+            /** @description The fields it was created with. */
+            request: Record<string, never>;
+        };
         VenueLayouts: {
             /** @description Names of the scenarios this mock ships (fixtures/scenarios). */
             scenarios: string[];
@@ -1060,6 +1153,8 @@ export interface components {
         DeliveryId: string;
         /** @description A reservation request id, as the request operation returned it. */
         RequestId: string;
+        /** @description A world's id, as `POST /_mock/worlds` returned it. */
+        WorldId: string;
         /** @description A date, YYYY-MM-DD; default the venue's today at the mock's now. */
         DashboardDate: string;
     };
@@ -2330,6 +2425,177 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listWorlds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worlds, the default one first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "worlds": [
+                     *         {
+                     *           "id": "default",
+                     *           "base_url": "http://127.0.0.1:4010",
+                     *           "seed": 1,
+                     *           "now": "2026-12-07T17:00:00.000Z",
+                     *           "clock": "frozen",
+                     *           "persisted": false,
+                     *           "idle_seconds": 0,
+                     *           "reservations": 3312,
+                     *           "request": {}
+                     *         },
+                     *         {
+                     *           "id": "w-8kq2m4hx7rtc",
+                     *           "base_url": "http://127.0.0.1:4010/worlds/w-8kq2m4hx7rtc",
+                     *           "seed": 7,
+                     *           "now": "2026-12-07T17:00:00.000Z",
+                     *           "clock": "frozen",
+                     *           "persisted": false,
+                     *           "idle_seconds": 3,
+                     *           "reservations": 0,
+                     *           "request": {
+                     *             "seed": 7,
+                     *             "volume": {
+                     *               "guests": 0,
+                     *               "daysOfHistory": 0,
+                     *               "daysAhead": 0
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "max_worlds": 64,
+                     *       "idle_timeout_seconds": 1800
+                     *     }
+                     */
+                    "application/json": {
+                        worlds: components["schemas"]["World"][];
+                        /** @description Most worlds made on demand (`--max-worlds`), not counting the default one. */
+                        max_worlds: number;
+                        /** @description A world made on demand ends after this long without a request; 0 = never. */
+                        idle_timeout_seconds: number;
+                    };
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createWorld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "seed": 7,
+                 *       "volume": {
+                 *         "guests": 20,
+                 *         "daysOfHistory": 0,
+                 *         "daysAhead": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorldRequest"];
+            };
+        };
+        responses: {
+            /** @description The new world. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "w-8kq2m4hx7rtc",
+                     *       "base_url": "http://127.0.0.1:4010/worlds/w-8kq2m4hx7rtc",
+                     *       "seed": 7,
+                     *       "now": "2026-12-07T17:00:00.000Z",
+                     *       "clock": "frozen",
+                     *       "persisted": false,
+                     *       "idle_seconds": 0,
+                     *       "reservations": 31,
+                     *       "request": {
+                     *         "seed": 7,
+                     *         "volume": {
+                     *           "guests": 20,
+                     *           "daysOfHistory": 0,
+                     *           "daysAhead": 2
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["World"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The world limit is reached; delete a world or wait for idle ones to expire. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": 429,
+                     *       "code": 429,
+                     *       "msg": "World limit reached: 64 worlds exist besides the default one (--max-worlds 64). Delete one with DELETE /_mock/worlds/{id}, or wait for idle worlds to expire (after 1800 s without requests).",
+                     *       "request_id": "1796662800.8b2f0c1e-4e0b-4c4f-9b2e-6c1d1c0e5f10"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWorld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A world's id, as `POST /_mock/worlds` returned it. */
+                world_id: components["parameters"]["WorldId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
