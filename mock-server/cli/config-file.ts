@@ -36,7 +36,7 @@ export interface ConfigFile {
   journalSize?: number;
   dataDir?: string;
   maxWorlds?: number;
-  worldIdleSeconds?: number;
+  worldIdle?: number;
 }
 
 /** Reads `--faults FILE`: a JSON array of rules or `{"rules": [...]}`, checked like the control API checks them. */

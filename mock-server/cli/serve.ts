@@ -114,7 +114,7 @@ export async function startServing(cmd: Command, io: ServeIo = {}): Promise<() =
     flags.maxWorlds !== undefined ? wholeNumber('--max-worlds', flags.maxWorlds) : file.maxWorlds;
   if (maxWorlds !== undefined) options.maxWorlds = maxWorlds;
   const worldIdle =
-    flags.worldIdle !== undefined ? wholeNumber('--world-idle', flags.worldIdle) : file.worldIdleSeconds;
+    flags.worldIdle !== undefined ? wholeNumber('--world-idle', flags.worldIdle) : file.worldIdle;
   if (worldIdle !== undefined) options.worldIdleMs = worldIdle * 1000;
   const controlPort =
     flags.controlPort !== undefined ? portNumber('--control-port', flags.controlPort) : file.controlPort;
