@@ -59,7 +59,7 @@ export function journalRequests({
       atIso: new Date(at).toISOString(),
       method: raw.method,
       path: c.req.path,
-      query: q === -1 ? '' : url.slice(q + 1),
+      query: q === -1 ? '' : redactBody(url.slice(q + 1)),
       operationId: operationId(c),
       credential: credential(c),
       status: res?.status ?? 0,
