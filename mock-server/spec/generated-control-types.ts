@@ -889,7 +889,8 @@ export interface components {
                 arrivalTime: string;
                 partySize: number;
                 guestName: string;
-                status: string | null;
+                /** @enum {string} */
+                status: "UNAPPROVED" | "ACCEPTED" | "DECLINED";
             }[];
             floor: {
                 tableId: string;
