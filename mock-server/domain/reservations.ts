@@ -4,6 +4,7 @@ import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
+import { prepareBookingExtras } from './booking-extras.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
 import type { Channel, Table, Venue } from './model.js';
@@ -72,8 +73,10 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     hold ? new Set([hold.id]) : undefined,
   );
 
+  const extras = prepareBookingExtras(store, venue, input, actor.conciergeId, null);
   const client = findOrCreateClient(store, venue, input);
   const record = newReservation(store, {
+    ...extras.fields,
     venueId: venue.id,
     venueGroupId: venue.venueGroupId,
     clientId: client.id,
@@ -105,6 +108,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
   });
   if (hold) store.endHold(hold, 'converted');
   store.insertReservation(record);
+  extras.commit(record);
   applyClientTags(store, client, input, venue.id);
   const stats = statsAfterStatusChange(client, record, null, status);
   if (stats) store.updateClient(client, { venueStats: stats }, venue.id);
@@ -139,7 +143,8 @@ function updateBooking(
     record.partySize !== input.party_size ||
     (input.duration !== undefined && input.duration !== record.durationMin) ||
     input.table_codes !== undefined;
-  const patch: Partial<ReservationRecord> = {};
+  const extras = prepareBookingExtras(store, venue, input, actor.conciergeId, record);
+  const patch: Partial<ReservationRecord> = { ...extras.fields };
   if (moved) {
     const ignore = new Set([record.id]);
     const hold = input.reservation_hold_id
@@ -179,6 +184,7 @@ function updateBooking(
     applyStatus(store, record, status, patch);
   }
   store.updateReservation(record, patch);
+  extras.commit(record);
   const client = store.clients.get(record.clientId);
   if (client) applyClientTags(store, client, input, venue.id);
   return record;
@@ -303,7 +309,7 @@ function parseSeatedTime(value: string | undefined): string | null {
 }
 
 /** Adds the status change and its timestamps to `patch`, and the guest-statistics change to the client. */
-function applyStatus(
+export function applyStatus(
   store: Store,
   record: ReservationRecord,
   to: ReservationStatus,

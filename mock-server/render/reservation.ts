@@ -2,6 +2,7 @@ import type { Catalog } from '../domain/model.js';
 import { RESERVATION_STATUSES } from '../domain/status.js';
 import { formatArrivalTime, formatIsoTime, formatNaiveIso, formatSlotDateTime } from '../domain/time.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
+import { renderPaylink } from './paylink.js';
 
 /**
  * A reservation exactly as the API returns it: every field the public record names, in a fixed
@@ -99,5 +100,6 @@ export function renderReservation(
     check_numbers: null,
     booking_policy: null,
     cancellation_policy: null,
+    payments: (r.paylinks ?? []).map((p) => renderPaylink(p, venue)),
   };
 }

@@ -1,6 +1,9 @@
 import { authHandlers } from './auth.js';
 import { clientHandlers } from './clients.js';
 import { conciergeBookingHandlers } from './concierge-booking.js';
+import { conciergeChargeHandlers } from './concierge-charges.js';
+import { conciergePaymentHandlers } from './concierge-payments.js';
+import { conciergeUpgradeHandlers } from './concierge-upgrades.js';
 import { conciergeReservationHandlers } from './concierge-reservations.js';
 import { conciergeVenueHandlers } from './concierge-venues.js';
 import type { ApiOperationId, OperationHandler } from './context.js';
@@ -21,4 +24,7 @@ export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = 
   ...conciergeVenueHandlers,
   ...conciergeBookingHandlers,
   ...conciergeReservationHandlers,
+  ...conciergePaymentHandlers,
+  ...conciergeUpgradeHandlers,
+  ...conciergeChargeHandlers,
 };
