@@ -5,6 +5,7 @@ import { clientsScenario } from './scenarios/clients.js';
 import { conciergeScenario } from './scenarios/concierge.js';
 import { documentedStatusesScenario } from './scenarios/documented-statuses.js';
 import { errorsScenario } from './scenarios/errors.js';
+import { paymentsScenario } from './scenarios/payments.js';
 import { reservationsScenario } from './scenarios/reservations.js';
 import { venuesScenario } from './scenarios/venues.js';
 import type { SuiteResult } from './types.js';
@@ -18,6 +19,7 @@ export const SCENARIOS: ReadonlyArray<readonly [string, Scenario]> = [
   ['reservations', reservationsScenario],
   ['clients', clientsScenario],
   ['concierge', conciergeScenario],
+  ['payments', paymentsScenario],
   ['errors', errorsScenario],
   ['documented statuses', documentedStatusesScenario],
 ];

@@ -112,7 +112,8 @@ export function findPaylink(
   const owner = paylinkOwnersOf(store).get(paylinkId);
   const reservation = owner ? store.reservations.get(owner.reservationId) : undefined;
   const paylink = reservation?.paylinks?.find((p) => p.id === paylinkId);
-  if (!reservation || !paylink || !visible(reservation)) throw notFound(`Paylink ${paylinkId} not found`);
+  if (!reservation || !paylink || !visible(reservation))
+    throw notFound('No paylink found for the given paylink_id.');
   return { reservation, paylink };
 }
 

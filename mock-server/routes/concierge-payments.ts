@@ -34,9 +34,13 @@ const GRATUITY_TYPES = new Set([
   'client_select_gratuity',
 ]);
 
-/** The paylink answer: in `data` like every answer, and at the top level as the reference's example shows it. */
+/**
+ * The paylink answer: in `data` like every answer, and its fields at the top level as the reference's
+ * example shows them (all but `status`, which stays the envelope's HTTP status).
+ */
 function paylinkAnswer(c: MockContext, paylink: Record<string, unknown>): Response {
-  return sendJson(c, { status: 200, data: paylink, request_id: c.get('requestId'), ...paylink });
+  const { status: _linkStatus, ...topLevel } = paylink;
+  return sendJson(c, { status: 200, data: paylink, request_id: c.get('requestId'), ...topLevel });
 }
 
 export const conciergePaymentHandlers = {
