@@ -220,6 +220,9 @@ describe('paylink auto-cancel', () => {
     expect(snapshot.collections.paylinkOwners).toHaveLength(1);
     await t.control('POST', '/reset');
     expect((await t.get(`${base}/reservations/${id}`, await t.login(CREDENTIALS.ava))).status).toBe(404);
+    const broken = await t.control('PUT', '/state', { ...snapshot, collections: { paylinkOwners: [{}] } });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { msg: string }).msg).toMatch(/collections.paylinkOwners/);
     expect((await t.control('PUT', '/state', snapshot)).status).toBe(200);
     t.clock.advance(31 * 60_000);
     expect((await t.get(`${base}/reservations/${id}`, token)).body.data.status).toBe('CANCELED');
