@@ -7,6 +7,7 @@ import { conciergeUpgradeHandlers } from './concierge-upgrades.js';
 import { conciergeReservationHandlers } from './concierge-reservations.js';
 import { conciergeVenueHandlers } from './concierge-venues.js';
 import type { ApiOperationId, OperationHandler } from './context.js';
+import { reservationAliasHandlers } from './reservation-aliases.js';
 import { reservationHandlers } from './reservations.js';
 import { venueHandlers } from './venues.js';
 import { waitlistHandlers } from './waitlist.js';
@@ -19,6 +20,7 @@ export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = 
   ...authHandlers,
   ...venueHandlers,
   ...reservationHandlers,
+  ...reservationAliasHandlers,
   ...clientHandlers,
   ...waitlistHandlers,
   ...conciergeVenueHandlers,

@@ -2,6 +2,7 @@ import type { oas31 } from 'openapi3-ts';
 import { badRequest } from '../errors.js';
 import type { SchemaCompiler, Violation } from './schema-compiler.js';
 import type { OperationSpec } from './operations.js';
+import { booleanProperties, isBoolean, readBoolean } from './boolean-fields.js';
 
 export interface RawRequest {
   pathParams: Record<string, string>;
@@ -47,6 +48,11 @@ function compileNow(op: OperationSpec, compiler: SchemaCompiler) {
   const path = objectSchema('path');
   const query = objectSchema('query');
   const body = op.body ? compiler.compile(op.body.schema) : null;
+  // Ajv coerces only `true`/`false`; Python clients send `True`/`False`, others `1`/`0`.
+  const booleanQuery = new Set(
+    op.parameters.filter((p) => p.in === 'query' && isBoolean(p.schema)).map((p) => p.name),
+  );
+  const booleanBody = op.body ? booleanProperties(compiler.doc, op.body.schema) : new Set<string>();
 
   return function validateRequest(raw: RawRequest): ValidatedRequest {
     const params: Record<string, unknown> = {};
@@ -55,10 +61,13 @@ function compileNow(op: OperationSpec, compiler: SchemaCompiler) {
     const q: Record<string, unknown> = {};
     for (const name of query.names) {
       const value = raw.query.get(name);
-      if (value !== null && value !== '') q[name] = value;
+      if (value !== null && value !== '') q[name] = booleanQuery.has(name) ? readBoolean(value) : value;
     }
     const b: Record<string, unknown> = { ...(raw.body ?? {}) };
-    for (const [k, v] of Object.entries(b)) if (v === '') delete b[k];
+    for (const [k, v] of Object.entries(b)) {
+      if (v === '') delete b[k];
+      else if (booleanBody.has(k)) b[k] = readBoolean(v);
+    }
     const problems = [...path.validate(params), ...query.validate(q), ...(body ? body(b) : [])];
     if (op.body?.required && raw.body === null)
       problems.unshift({ pointer: '', message: 'a form body is required' });
