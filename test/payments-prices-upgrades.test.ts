@@ -225,3 +225,28 @@ describe('upgrade inventories', () => {
     expect(wrongCategory.status).toBe(404);
   });
 });
+
+describe('rate-limit class', () => {
+  it('a price quote spends the read budget, not the write one', async () => {
+    const t = testServer({ rateLimit: { classes: { read: { limit: 2, windowSec: 60 } } } });
+    const token = await t.login(CREDENTIALS.ava);
+    const base = `/concierge/${t.conciergeId('ava')}`;
+    const harbor = t.venueId('harbor-grill');
+    const quote = () =>
+      t.post(`${base}/venues/${harbor}/calculate_prices`, token, {
+        date: DATE,
+        time: '19:00',
+        party_size: 2,
+        access_persistent_id: t.mock.catalog.venues.get(harbor)!.accessRules[0]!.persistentId,
+      });
+    expect((await quote()).status).toBe(200);
+    expect((await t.get(`${base}/upgrade_categories`, token)).status).toBe(200);
+    // Two reads spent (the quote and the list): the next quote is over the read budget.
+    const reply = await quote();
+    expect(reply.status).toBe(429);
+    expect(reply.body.msg).toMatch(/read requests/);
+    expect((await t.post(`${base}/begin_payment?venue_id=${harbor}`, token, { amount: 100 })).status).toBe(
+      200,
+    );
+  });
+});

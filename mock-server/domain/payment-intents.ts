@@ -24,6 +24,8 @@ export interface PaymentIntentRecord {
 const INTENTS = 'paymentIntents';
 /** Stripe's upper bound for one charge, in cents. */
 export const MAX_AMOUNT_CENTS = 99_999_999;
+/** Intents kept before the oldest unused one is forgotten. */
+export const MAX_UNUSED_INTENTS = 10_000;
 
 export const intentsOf = (store: Store) => store.collections.of<PaymentIntentRecord>(INTENTS);
 
@@ -49,7 +51,17 @@ export function beginIntent(
     createdMs: store.clock.now(),
     reservationId: null,
   };
-  intentsOf(store).set(id, intent);
+  const intents = intentsOf(store);
+  intents.set(id, intent);
+  // Bounds memory on a long soak: the oldest intent no booking used is forgotten first.
+  if (intents.size > MAX_UNUSED_INTENTS) {
+    for (const [key, old] of intents) {
+      if (old.reservationId === null) {
+        intents.delete(key);
+        break;
+      }
+    }
+  }
   return intent;
 }
 
