@@ -46,6 +46,7 @@ const CONFLICTING_WRITES = new Set([
   'createConciergeHold',
   'requestConciergeReservation',
   'addConciergeCharge',
+  'updateConciergeReservationRequest',
   'updateReservation',
 ]);
 /** The two multi-venue availability operations answer 204 with no body when nothing is open. */

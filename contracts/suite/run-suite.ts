@@ -3,6 +3,7 @@ import { resolveOptions, type ContractSuiteOptions, type SuiteOptionsResolved } 
 import { authScenario } from './scenarios/auth.js';
 import { clientsScenario } from './scenarios/clients.js';
 import { conciergeScenario } from './scenarios/concierge.js';
+import { conciergeOffersScenario } from './scenarios/concierge-offers.js';
 import { documentedStatusesScenario } from './scenarios/documented-statuses.js';
 import { errorsScenario } from './scenarios/errors.js';
 import { paymentsScenario } from './scenarios/payments.js';
@@ -20,6 +21,7 @@ export const SCENARIOS: ReadonlyArray<readonly [string, Scenario]> = [
   ['clients', clientsScenario],
   ['concierge', conciergeScenario],
   ['payments', paymentsScenario],
+  ['concierge offers and requests', conciergeOffersScenario],
   ['errors', errorsScenario],
   ['documented statuses', documentedStatusesScenario],
 ];

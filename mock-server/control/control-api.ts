@@ -8,6 +8,7 @@ import { compileRequestValidator } from '../spec/request-validator.js';
 import { sharedSchemaCompiler, type SchemaCompiler } from '../spec/schema-compiler.js';
 import { controlAccess } from './access.js';
 import { configHandlers } from './config-handlers.js';
+import { requestActionHandlers } from './request-handlers.js';
 import type { ControlDeps, ControlHandler, ControlHandlerTable } from './context.js';
 import { stateHandlers } from './state-handlers.js';
 import { venueActionHandlers } from './venue-handlers.js';
@@ -18,6 +19,7 @@ export const CONTROL_HANDLERS: ControlHandlerTable = {
   ...configHandlers,
   ...webhookHandlers,
   ...venueActionHandlers,
+  ...requestActionHandlers,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { badRequest } from '../errors.js';
 import type { Catalog } from '../domain/model.js';
+import { upgradeSnapshotRequest } from '../domain/requests.js';
 import type { StoreSnapshot } from '../store/store.js';
 
 const SEQ_ARRAYS = ['clients', 'reservations', 'waitlist', 'charges'] as const;
@@ -37,6 +38,11 @@ export function checkSnapshot(value: Record<string, unknown>, catalog: Catalog):
       problems.push(`/clients/${i}/venueGroupId is not a venue group of this mock`);
   });
   checkCollections(value.collections, problems);
+  const venueIds = new Set(catalog.venues.keys());
+  snapshot.requests.forEach((r, i) => {
+    const problem = upgradeSnapshotRequest(r, venueIds);
+    if (problem) problems.push(`/requests/${i} ${problem}`);
+  });
   if (problems.length > 0) throw badRequest(`Invalid snapshot: ${problems.slice(0, 10).join('; ')}`);
   return snapshot;
 }

@@ -22,10 +22,7 @@ type BookFields = components['schemas']['BookReservationFields'];
 export const RECORDED_ONLY_FIELDS: Readonly<Record<string, string>> = {
   slot_option_id: 'slot options (paid or alternative versions of a slot) are not modelled',
   system_class: 'the meaning of the values is not public',
-  request_id: 'linking a booking to a reservation request is the reservation-request feature’s',
   card_token: 'no card is charged; kept, never echoed',
-  perk_id: 'perks are the perks feature’s',
-  experience_id: 'experiences are the experiences feature’s',
   source_first_name: 'how SevenRooms shows a booking’s source person is not public',
   source_last_name: 'how SevenRooms shows a booking’s source person is not public',
   source_email: 'how SevenRooms shows a booking’s source person is not public',

@@ -23,7 +23,11 @@ export type EntityKind =
   | 'sr_UpsellCategory'
   | 'sr_UpsellCategoryInventory'
   | 'sr_BillingHistory'
-  | 'sr_BillingInvoice';
+  | 'sr_BillingInvoice'
+  | 'location_Municipality'
+  | 'nightloop_Experience'
+  | 'nightloop_Perk'
+  | 'nightloop_GenericTagGroup';
 
 function varint(n: number): number[] {
   const out: number[] = [];

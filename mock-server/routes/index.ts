@@ -4,9 +4,13 @@ import { conciergeBookingHandlers } from './concierge-booking.js';
 import { conciergeChargeHandlers } from './concierge-charges.js';
 import { conciergePaymentHandlers } from './concierge-payments.js';
 import { conciergeUpgradeHandlers } from './concierge-upgrades.js';
+import { conciergeGroupDeleteHandlers } from './concierge-group-delete.js';
+import { conciergeRequestHandlers } from './concierge-requests.js';
 import { conciergeReservationHandlers } from './concierge-reservations.js';
 import { conciergeVenueHandlers } from './concierge-venues.js';
 import type { ApiOperationId, OperationHandler } from './context.js';
+import { experienceHandlers } from './experiences.js';
+import { referenceDataHandlers } from './reference-data.js';
 import { reservationAliasHandlers } from './reservation-aliases.js';
 import { reservationHandlers } from './reservations.js';
 import { venueHandlers } from './venues.js';
@@ -29,4 +33,8 @@ export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = 
   ...conciergePaymentHandlers,
   ...conciergeUpgradeHandlers,
   ...conciergeChargeHandlers,
+  ...conciergeRequestHandlers,
+  ...experienceHandlers,
+  ...referenceDataHandlers,
+  ...conciergeGroupDeleteHandlers,
 };
