@@ -182,9 +182,60 @@ describe('upgrade inventories', () => {
     });
     expect(otherDay.status).toBe(200);
 
+    // A quote for a cake on the sold-out day is refused too, naming its own field.
+    const quoteCake = await t.post(`${base}/venues/${harbor}/calculate_prices`, token, {
+      date: DATE,
+      time: '19:00',
+      party_size: 2,
+      access_persistent_id: t.mock.catalog.venues.get(harbor)!.accessRules[0]!.persistentId,
+      upsells: `${cake}:1`,
+    });
+    expect(quoteCake.status).toBe(400);
+    expect(quoteCake.body.msg).toBe(`upsells: Birthday cake has 0 left on ${DATE}; 1 requested`);
+
     await t.del(`${base}/reservations/${first.body.data.reservation_id}`, token);
     expect(await left()).toBe(1);
     expect((await book(3, '19:00')).status).toBe(200);
+  });
+
+  it('an update replaces the booking’s upgrades, counting its own units as available', async () => {
+    const t = testServer();
+    const { token, base, harbor, upgrade } = await setup(t);
+    const cake = upgrade('Birthday cake');
+    const booked = await t.put(`${base}/venues/${harbor}/book`, token, {
+      date: DATE,
+      time: '19:00',
+      party_size: 2,
+      ...guest(1),
+      upgrade_inventories: `${cake}:2`,
+    });
+    expect(booked.status).toBe(200);
+    const id = booked.body.data.reservation_id as string;
+    // Both cakes are this booking's: re-sending them is allowed, a third is not.
+    const same = await t.put(`${base}/venues/${harbor}/book`, token, {
+      reservation_id: id,
+      date: DATE,
+      time: '19:00',
+      party_size: 2,
+      upgrade_inventories: `${cake}:2`,
+    });
+    expect(same.status).toBe(200);
+    const swapped = await t.put(`${base}/venues/${harbor}/book`, token, {
+      reservation_id: id,
+      date: DATE,
+      time: '19:00',
+      party_size: 2,
+      upgrade_inventories: `${upgrade('Champagne toast')}:2`,
+    });
+    expect(swapped.body.data.upgrades).toEqual([{ upgrade_id: upgrade('Champagne toast'), quantity: 2 }]);
+    const other = await t.put(`${base}/venues/${harbor}/book`, token, {
+      date: DATE,
+      time: '20:00',
+      party_size: 2,
+      ...guest(2),
+      upgrade_inventories: `${cake}:2`,
+    });
+    expect(other.status).toBe(200);
   });
 
   it('category rules apply to bookings: at most one toast per guest', async () => {
