@@ -143,6 +143,33 @@ describe('calculate_prices', () => {
   });
 });
 
+describe('prices elsewhere in the world', () => {
+  it('timeslots carry the price of the slot for the party; the venue names its payment account', async () => {
+    const t = testServer();
+    const { token, base, harbor } = await setup(t);
+    const query = `date=${DATE}&party_size=4&start_time=19:00&end_time=19:00`;
+    const slots = await t.get(`${base}/venues/${harbor}/availability/dining?${query}`, token);
+    // 4 × 25.00 = 100; tax 8.875 % = 8.88 (8.875 rounds up); gratuity 20 % = 20.
+    expect(slots.body.data.availability[0].timeslots[0].payments).toMatchObject({
+      charge_type: 'person',
+      cost: 25,
+      subtotal: 100,
+      tax_rate: 8.875,
+      tax_amt: 8.88,
+      pregratuity_total: 108.88,
+      gratuity: 20,
+      mandated_gratuity_amt: 20,
+      require_credit_card: true,
+    });
+    const pier = t.venueId('pier-nine');
+    const unpriced = await t.get(`${base}/venues/${pier}/availability/dining?${query}`, token);
+    expect(unpriced.body.data.availability[0].timeslots[0].payments).toBeNull();
+    const venue = await t.get(`${base}/venues/${harbor}`, token);
+    expect(venue.body.data.payments).toMatchObject({ payment_system: 'STRIPE' });
+    expect(venue.body.data.payments.sevenrooms_public_key).toMatch(/^pk_test_/);
+  });
+});
+
 describe('upgrade inventories', () => {
   it('bookings consume a daily inventory until it runs out (409 naming upgrade_inventories); a cancellation gives it back', async () => {
     const t = testServer();

@@ -43,7 +43,16 @@ export const venueHandlers = {
       ...timeWindow(query),
     });
     return ok(c, {
-      availability: [renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderVenue(venue))],
+      availability: [
+        renderAvailabilityDay(
+          venue,
+          date,
+          day.slots,
+          day.isClosed,
+          renderVenue(venue),
+          num(query, 'party_size'),
+        ),
+      ],
     });
   },
 

@@ -1547,7 +1547,13 @@ export interface components {
             pacing_covers_remaining?: number | null;
             min_spend?: number | null;
             requires_credit_card?: boolean | null;
-            /** @description Payment requirements of the slot; the shape is not public. */
+            /**
+             * @description What the party would pay at this slot, from the venue's prices, in the shape of the reference's
+             *     timeslot example: `charge_type`, `cost`, `subtotal`, `service_charge` (percent) and
+             *     `service_charge_amt`, `tax_rate` and `tax_amt`, `pregratuity_total`, `gratuity` (percent) and
+             *     `mandated_gratuity_amt`, `cc_payment_rule`, `require_credit_card`. Null when the venue sets no
+             *     price.
+             */
             payments?: Record<string, never> | null;
             booking_policy?: string | null;
             cancellation_policy?: string | null;
