@@ -223,6 +223,11 @@ describe('upgrade inventories', () => {
     await t.del(`${base}/reservations/${first.body.data.reservation_id}`, token);
     expect(await left()).toBe(1);
     expect((await book(3, '19:00')).status).toBe(200);
+    expect(await left()).toBe(0);
+    // A hard delete gives the units back too.
+    const second = [...t.mock.store.reservations.values()].find((r) => r.firstName === 'Guest2')!;
+    expect((await t.del(`${base}/reservations/${second.id}/delete`, token)).status).toBe(200);
+    expect(await left()).toBe(1);
   });
 
   it('an update replaces the booking’s upgrades, counting its own units as available', async () => {

@@ -157,8 +157,11 @@ export function expireDuePaylinks(store: Store): number {
   const now = store.clock.now();
   let next = Infinity;
   const due = new Set<ReservationRecord>();
-  for (const owner of paylinkOwnersOf(store).values()) {
+  const owners = paylinkOwnersOf(store);
+  for (const owner of owners.values()) {
     const reservation = store.reservations.get(owner.reservationId);
+    // A hard-deleted reservation took its paylinks with it; forget their index entries.
+    if (!reservation) owners.delete(owner.id);
     const paylink = reservation?.paylinks?.find((p) => p.id === owner.id);
     if (!reservation || paylink?.state !== 'pending' || paylink.deadlineMs === null) continue;
     if (paylink.deadlineMs <= now) due.add(reservation);

@@ -150,9 +150,12 @@ export function unitsTaken(
   ignoreReservationId?: string,
 ): number {
   let taken = 0;
-  for (const selection of selectionsOf(store).values()) {
+  const selections = selectionsOf(store);
+  for (const selection of selections.values()) {
     if (selection.venueId !== upgrade.venueId || selection.id === ignoreReservationId) continue;
     const reservation = store.reservations.get(selection.id);
+    // A hard-deleted reservation gave its units back for good; forget its selection.
+    if (!reservation) selections.delete(selection.id);
     if (!reservation || reservation.status === 'CANCELED' || reservation.date !== date) continue;
     for (const line of selection.lines) if (line.upgradeId === upgrade.id) taken += line.quantity;
   }
