@@ -132,6 +132,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     bookedBy: actor.name,
     perkId: input.perk_id ?? null,
     experienceId: input.experience_id ?? null,
+    requestId: request?.id ?? null,
     ...reservationPatchFrom(input, null, store.clock.now()),
   });
   if (hold) store.endHold(hold, 'converted');

@@ -5,6 +5,7 @@ import { renderBookExtras } from './book-extras.js';
 import { formatArrivalTime, formatIsoTime, formatNaiveIso, formatSlotDateTime } from '../domain/time.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import { renderPaylink } from './paylink.js';
+import { renderReservationOffers } from './reservation-offers.js';
 import { renderReservationPos } from './reservation-pos.js';
 
 /**
@@ -105,5 +106,6 @@ export function renderReservation(
     cancellation_policy: null,
     ...renderBookExtras(r),
     payments: (r.paylinks ?? []).map((p) => renderPaylink(p, venue)),
+    ...renderReservationOffers(r, venue),
   };
 }

@@ -589,8 +589,10 @@ export interface paths {
         /**
          * Request a reservation when no slot is open
          * @description Records a reservation request for a date and time with no bookable slot; the venue confirms or
-         *     declines it later. The answer carries the request's id in `data.request_id`. A request that
-         *     duplicates a live request or reservation of the same guest at the same time gives 409.
+         *     declines it later (in the mock, through the control API), and the concierge follows it with the
+         *     request get operation. The answer carries the request's id in `data.request_id`. A request that
+         *     duplicates a live request or reservation of the same guest at the same time gives 409; a venue
+         *     whose concierge-requests setting is off gives 403, as documented.
          */
         put: operations["requestConciergeReservation"];
         post?: never;
@@ -1816,6 +1818,17 @@ export interface components {
              *     this list lets a test see what would have been sent. Not a SevenRooms field.
              */
             mock_notifications?: components["schemas"]["MockNotification"][] | null;
+            /** @description The reservation request this reservation fulfilled; null for a direct booking. */
+            request_id?: string | null;
+            /**
+             * @description The perks booked with the reservation. Mock convention: the reference shows only an empty
+             *     object; the mock keys each booked perk's title by its id.
+             */
+            perks?: {
+                [key: string]: string;
+            } | null;
+            /** @description Mock convention: the experience booked with the reservation (the book form's `experience_id`). */
+            experience_id?: string | null;
         };
         /**
          * @description Naive ISO datetime with microseconds, `2019-04-11T21:30:34.703907` (`created`, `updated`,

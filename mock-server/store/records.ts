@@ -63,6 +63,8 @@ export interface ReservationRecord {
   perkId?: string | null;
   /** The experience booked with it (absent on seeded records: none). */
   experienceId?: string | null;
+  /** The reservation request it fulfilled (absent on seeded records: none). */
+  requestId?: string | null;
   /** Book-form fields (issue 11C); optional so older snapshots and seeded records stay valid. */
   minPrice?: number | null;
   reservationSmsOptIn?: boolean | null;
