@@ -59,7 +59,7 @@ export function journalRequests({
       atIso: new Date(at).toISOString(),
       method: raw.method,
       path: c.req.path,
-      query: q === -1 ? '' : url.slice(q + 1),
+      query: q === -1 ? '' : redactBody(url.slice(q + 1)),
       operationId: operationId(c),
       credential: credential(c),
       status: res?.status ?? 0,
@@ -77,7 +77,8 @@ export function journalRequests({
     const sentText = c.get('responseText');
     if (res && sentText !== undefined) {
       const captured = capText(sentText, journal.maxBodyBytes);
-      entry.responseBody = captured.text;
+      // Answers that hand out a secret (a payment intent's client_secret) keep it out of the log.
+      entry.responseBody = captured.text.includes('_secret') ? redactBody(captured.text) : captured.text;
       entry.responseBodyTruncated = captured.truncated;
     } else if (res && res.status !== 204 && res.body) {
       // Only for bodies the server did not render itself (touching `res.body` costs the fast path).

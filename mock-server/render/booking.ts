@@ -15,6 +15,8 @@ export function renderBookResult(store: Store, record: ReservationRecord): Recor
   );
   return {
     reservation_id: record.id,
+    // Read by live integration code (reference notes, section 10); not in the reference's list.
+    reservation_reference_code: record.referenceCode,
     request_id: null,
     upgrades: (selection?.lines ?? []).map((l) => ({ upgrade_id: l.upgradeId, quantity: l.quantity })),
     paylink_auto_cancel: autoCancel

@@ -1,7 +1,7 @@
 import { requireVenueGroup, reservationOfGroup } from '../auth/scope.js';
 import { pageLimit, paginate, queryFingerprint } from '../domain/pagination.js';
 import { cancel } from '../domain/reservations.js';
-import { num, ok, okList, str, type HandlerTable, type OperationRequest } from './context.js';
+import { bool, num, ok, okList, str, type HandlerTable, type OperationRequest } from './context.js';
 import { reservationIdParam } from './params.js';
 import { reservationFilter } from './reservation-filters.js';
 
@@ -36,13 +36,13 @@ export const reservationHandlers = {
     return ok(c, rt.store.renderReservation(r));
   },
 
-  cancelReservation({ c, rt, params, credential }) {
+  cancelReservation({ c, rt, params, query, credential }) {
     const r = reservationOfGroup(
       rt.store,
       requireVenueGroup(credential),
       reservationIdParam(params.reservation_id!),
     );
-    cancel(rt.store, r);
+    cancel(rt.store, r, { sendClientEmail: bool(query, 'send_client_email') });
     return ok(c, { reservation_id: r.id });
   },
 } satisfies HandlerTable;

@@ -111,13 +111,12 @@ export interface PaylinkRecord {
   settledMs: number | null;
 }
 
-/** A custom field as the API shows it on clients and reservations. */
 /** A custom field value as the book form sets it: the same shape as the seeded ones. */
 export type CustomFieldValue = CustomField;
 
 /** A message the booking asked the venue to send (recorded, never delivered). */
 export interface NotificationRecord {
-  kind: 'confirmation' | 'update' | 'reminder';
+  kind: 'confirmation' | 'update' | 'reminder' | 'cancellation';
   channel: 'email' | 'sms';
   to: string | null;
   requestedMs: number;
