@@ -6,6 +6,7 @@ import { CONTROL_SPEC_PATH, loadSpec } from '../spec/load-spec.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from '../spec/operations.js';
 import { compileRequestValidator } from '../spec/request-validator.js';
 import { sharedSchemaCompiler, type SchemaCompiler } from '../spec/schema-compiler.js';
+import { searchParamsOf } from '../http/query-string.js';
 import { controlAccess } from './access.js';
 import { configHandlers } from './config-handlers.js';
 import { dashboardHandlers } from './dashboard-handlers.js';
@@ -80,7 +81,7 @@ function controlRunner(
     }
     const v = validate({
       pathParams: c.req.param() as Record<string, string>,
-      query: new URL(c.req.url).searchParams,
+      query: searchParamsOf(c.req.url),
       body,
     });
     const res = await handler({
