@@ -676,6 +676,10 @@ export interface components {
             charges: components["schemas"]["Record"][];
             requests: components["schemas"]["Record"][];
             tokens: Record<string, never>[];
+            /** @description Feature state in named record collections (payment intents, paylink owners, upgrade selections); absent in older snapshots. */
+            collections?: {
+                [key: string]: components["schemas"]["Record"][];
+            };
         };
         /** @description A stored record, as exported. */
         Record: {
