@@ -37,6 +37,7 @@ export function checkSnapshot(value: Record<string, unknown>, catalog: Catalog):
     if (!catalog.venueGroups.has(c.venueGroupId))
       problems.push(`/clients/${i}/venueGroupId is not a venue group of this mock`);
   });
+  checkCollections(value.collections, problems);
   const venueIds = new Set(catalog.venues.keys());
   snapshot.requests.forEach((r, i) => {
     const problem = upgradeSnapshotRequest(r, venueIds);
@@ -44,4 +45,23 @@ export function checkSnapshot(value: Record<string, unknown>, catalog: Catalog):
   });
   if (problems.length > 0) throw badRequest(`Invalid snapshot: ${problems.slice(0, 10).join('; ')}`);
   return snapshot;
+}
+
+/** `collections`, when present, maps names to arrays of records that each have a string `id`. */
+function checkCollections(collections: unknown, problems: string[]): void {
+  if (collections === undefined) return;
+  if (!collections || typeof collections !== 'object' || Array.isArray(collections)) {
+    problems.push('/collections must be an object of named record arrays');
+    return;
+  }
+  for (const [name, records] of Object.entries(collections)) {
+    if (!Array.isArray(records)) {
+      problems.push(`/collections/${name} must be an array`);
+      continue;
+    }
+    records.forEach((record: unknown, i) => {
+      if (!record || typeof record !== 'object' || typeof (record as { id?: unknown }).id !== 'string')
+        problems.push(`/collections/${name}/${i} must be a record with a string id`);
+    });
+  }
 }

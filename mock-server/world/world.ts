@@ -22,6 +22,7 @@ import type { MockContext, Runtime } from '../routes/context.js';
 import type { SeedPlan } from '../seed/plan.js';
 import { seedStore, type SeedProgress, type SeedSummary, type SeedVolume } from '../seed/seed-store.js';
 import { RequestIds } from '../domain/request-ids.js';
+import { PaylinkDeadlineWatch } from '../domain/paylink-deadlines.js';
 import { ChangeFeed } from '../store/change-feed.js';
 import { Store } from '../store/store.js';
 import {
@@ -105,11 +106,14 @@ export function createWorld(options: WorldOptions): World {
   let idRandom: Random;
   let seeded: SeedSummary = { guests: 0, reservations: 0, charges: 0, waitlist: 0 };
   let progress = options.onSeedProgress;
+  // Paylink auto-cancel deadlines fire on the clock against whichever store is live.
+  const deadlines = new PaylinkDeadlineWatch(clock, () => store);
   const buildStore = (skipSeed = false) => {
     idRandom = createRandom(deriveSeed(seed, 'ids'));
     const store = new Store(catalog, clock, new IdFactory(idRandom), feed);
     if (!skipSeed) seeded = seedStore(store, { seed, volume, plan: options.plan, progress });
     progress = undefined; // only the first seeding is reported, not a reset
+    store.wakeAt = deadlines.wake;
     return store;
   };
   let store = buildStore(options.skipSeed);
@@ -165,6 +169,7 @@ export function createWorld(options: WorldOptions): World {
     reset() {
       if (clock instanceof ManualClock) clock.set(startMs);
       store = buildStore();
+      deadlines.sweep();
       requestIds = newRequestIds();
       limiter.controller.reset();
     },
