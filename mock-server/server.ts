@@ -7,6 +7,7 @@ import { IdFactory } from './domain/ids.js';
 import { notFoundOrWrongMethod, renderError } from './http/error-responses.js';
 import { operationClass } from './http/operation-class.js';
 import { operationRunner } from './http/operation-runner.js';
+import { answerWrongMethod, shadowedMethodGuards } from './http/shadowed-methods.js';
 import type { Catalog } from './domain/model.js';
 import { loadVenueCatalog } from './fixtures/load-venues.js';
 import { createLogger, type Logger } from './logger.js';
@@ -197,6 +198,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 
   const compiler = sharedSchemaCompiler(spec.doc, { coerceTypes: true });
   const api = new Hono<MockEnv>();
+  // Registered first: a method only a parameterised sibling path has is a 405 here, not the sibling's.
+  for (const guard of shadowedMethodGuards(operations))
+    api.on(guard.methods, guard.routePath, answerWrongMethod(guard));
   for (const op of operations) {
     api.on(
       op.method.toUpperCase(),

@@ -1812,9 +1812,9 @@ export interface components {
         Limit100: number;
         /**
          * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-         *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-         *     "Invalid cursor".
-         * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+         *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+         *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+         *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
          */
         Cursor: string;
         /**
@@ -2029,9 +2029,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -2259,9 +2259,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -2349,9 +2349,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -2411,9 +2411,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -2523,9 +2523,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit50"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -2571,9 +2571,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit50"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -2667,9 +2667,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -2734,9 +2734,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit100"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -3511,9 +3511,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
