@@ -1192,7 +1192,7 @@ export interface components {
             status?: string;
             /** @description When the party was seated, naive ISO datetime, venue-local. */
             seated_time?: string;
-            /** @description Minutes; defaults to the shift's duration for the party size. */
+            /** @description Minutes; defaults to the shift's duration for the party size. Mock convention: at most 1440 (a day). */
             duration?: number;
             external_id?: string;
             external_user_id?: string;
@@ -1210,7 +1210,9 @@ export interface components {
             send_client_email?: boolean;
             /** @description Record a walk-in rather than a reservation. */
             is_walkin?: boolean;
+            /** @description Mock convention: 0 to 100, like `party_size`. */
             mf_ratio_male?: number;
+            /** @description Mock convention: 0 to 100, like `party_size`. */
             mf_ratio_female?: number;
         };
         /** @description The answer to a booking. */
@@ -1256,7 +1258,7 @@ export interface components {
             /** @description An existing reservation the hold is for (when moving it). */
             reservation_id?: string;
             /**
-             * @description How long the hold lives, in seconds.
+             * @description How long the hold lives, in seconds. Mock convention: at most 3600 (an hour).
              * @default 300
              */
             hold_wait_time_sec?: number;
@@ -1755,27 +1757,32 @@ export interface components {
         ReservationIdQuery: string;
         /**
          * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-01
          */
         FromDate: string;
         /**
          * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-30
          */
         ToDate: string;
         /**
          * @description First date (`YYYY-MM-DD`).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-11
          */
         StartDate: string;
         /**
          * @description Last date (`YYYY-MM-DD`, inclusive).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-12
          */
         EndDate: string;
         /**
          * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
          *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-11T21:30:34.703907
          */
         UpdatedSince: string;
@@ -1783,6 +1790,7 @@ export interface components {
          * @description Only clients whose `updated` is at or after this instant.
          *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
          *     the reservation export, a naive ISO datetime (or a date) read as UTC.
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-11T00:00:00
          */
         ClientsUpdatedSince: string;
@@ -1794,19 +1802,22 @@ export interface components {
         SortOrder: string;
         /**
          * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-         *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+         *     400 rather than rejected; a non-numeric or
+         *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
          * @example 30
          */
         Limit30: number;
         /**
          * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-         *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+         *     400 rather than rejected; a non-numeric or
+         *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
          * @example 50
          */
         Limit50: number;
         /**
          * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-         *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 100.
+         *     400 rather than rejected; a non-numeric or
+         *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 100.
          * @example 100
          */
         Limit100: number;
@@ -1844,6 +1855,7 @@ export interface components {
         StatusQuery: string;
         /**
          * @description The date to search (`YYYY-MM-DD`, venue-local).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-12
          */
         AvailabilityDate: string;
@@ -1864,6 +1876,7 @@ export interface components {
         PartySize: number;
         /**
          * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+         *     Mock convention: at most 1440 (a day).
          * @example 90
          */
         Duration: number;
@@ -1884,6 +1897,7 @@ export interface components {
         IncludeUpsells: boolean;
         /**
          * @description Number of consecutive days to search, starting at `date`.
+         *     Mock convention: at most 31.
          * @example 7
          */
         DaysOut: number;
@@ -1914,6 +1928,7 @@ export interface components {
         VenueClass: string;
         /**
          * @description A date of interest (`YYYY-MM-DD`); accepted as documented.
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-12
          */
         VenueDate: string;
@@ -2023,7 +2038,8 @@ export interface operations {
                 venue_group_id?: components["parameters"]["VenueGroupIdQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
@@ -2109,6 +2125,7 @@ export interface operations {
             query: {
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -2129,6 +2146,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -2203,11 +2221,13 @@ export interface operations {
             query: {
                 /**
                  * @description First date (`YYYY-MM-DD`).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-11
                  */
                 start_date: components["parameters"]["StartDate"];
                 /**
                  * @description Last date (`YYYY-MM-DD`, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 end_date: components["parameters"]["EndDate"];
@@ -2253,7 +2273,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
@@ -2316,17 +2337,20 @@ export interface operations {
                 venue_id?: components["parameters"]["VenueIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
                  *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-11T21:30:34.703907
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
@@ -2343,7 +2367,8 @@ export interface operations {
                 client_id?: components["parameters"]["ClientIdQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
@@ -2389,23 +2414,27 @@ export interface operations {
                 venue_id?: components["parameters"]["VenueIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
                  *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-11T21:30:34.703907
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
@@ -2517,7 +2546,8 @@ export interface operations {
                 name?: components["parameters"]["NameQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit50"];
@@ -2560,12 +2590,14 @@ export interface operations {
                  * @description Only clients whose `updated` is at or after this instant.
                  *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
                  *     the reservation export, a naive ISO datetime (or a date) read as UTC.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-11T00:00:00
                  */
                 updated_since?: components["parameters"]["ClientsUpdatedSince"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit50"];
@@ -2651,17 +2683,20 @@ export interface operations {
                 venue_id?: components["parameters"]["VenueIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
@@ -2723,12 +2758,14 @@ export interface operations {
                 venue_class?: components["parameters"]["VenueClass"];
                 /**
                  * @description A date of interest (`YYYY-MM-DD`); accepted as documented.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date?: components["parameters"]["VenueDate"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 100.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 100.
                  * @example 100
                  */
                 limit?: components["parameters"]["Limit100"];
@@ -2781,6 +2818,7 @@ export interface operations {
             query?: {
                 /**
                  * @description A date of interest (`YYYY-MM-DD`); accepted as documented.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date?: components["parameters"]["VenueDate"];
@@ -2836,6 +2874,7 @@ export interface operations {
             query: {
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -2856,6 +2895,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -2921,6 +2961,7 @@ export interface operations {
             query: {
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -2941,6 +2982,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Number of consecutive days to search, starting at `date`.
+                 *     Mock convention: at most 31.
                  * @example 7
                  */
                 days_out: components["parameters"]["DaysOut"];
@@ -2951,6 +2993,7 @@ export interface operations {
                 reservation_id?: components["parameters"]["ReservationIdQuery"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -3021,6 +3064,7 @@ export interface operations {
                 venue_ids: components["parameters"]["VenueIds"];
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -3041,6 +3085,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -3107,6 +3152,7 @@ export interface operations {
                 municipality_id: components["parameters"]["MunicipalityIdRequired"];
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -3127,6 +3173,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -3147,7 +3194,8 @@ export interface operations {
                 include_upsells?: components["parameters"]["IncludeUpsells"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit50"];
@@ -3480,11 +3528,13 @@ export interface operations {
                 concierge_id?: components["parameters"]["ConciergeIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
@@ -3505,7 +3555,8 @@ export interface operations {
                 phone_number?: components["parameters"]["PhoneNumberQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
