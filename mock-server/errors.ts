@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'payload_too_large'
   | 'unprocessable'
   | 'rate_limited'
   | 'request_timeout'
@@ -24,6 +25,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorKind, number>> = {
   method_not_allowed: 405,
   request_timeout: 408,
   conflict: 409,
+  payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,

@@ -13,6 +13,7 @@ import { loadVenueCatalog } from './fixtures/load-venues.js';
 import { createLogger, type Logger } from './logger.js';
 import { RequestJournal, type RequestJournalOptions } from './journal/journal.js';
 import { journalRequests } from './journal/journal-middleware.js';
+import { bodyCaps } from './middleware/body-cap.js';
 import { faults, type FaultController } from './middleware/faults.js';
 import type { FaultRule } from './middleware/fault-rules.js';
 import type { Sleep } from './middleware/latency.js';
@@ -83,6 +84,11 @@ export interface MockServerOptions {
   control?: 'mounted' | 'separate' | 'off';
   /** Token that lets non-loopback clients use the control API (`X-Mock-Admin-Token`). */
   adminToken?: string;
+  /**
+   * Request-body caps in bytes, answered with 413 before auth and journal: `api` (default 1 MiB) for
+   * the API, `control` (default 256 MiB, for snapshot import) for the control API.
+   */
+  maxBody?: { api?: number; control?: number };
 }
 
 export interface MockServer {
@@ -192,6 +198,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     }),
   );
   app.use('*', assignRequestId);
+  const capBodies = bodyCaps(options.maxBody);
+  app.use('*', capBodies);
   // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
   // own in an extra compose, which cost measurable throughput on every request.
   app.onError((err, c) => renderError(err, c, logger));
@@ -246,6 +254,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     // The same routes as an app of their own, for --control-port.
     controlApp = new Hono<MockEnv>();
     controlApp.use('*', assignRequestId);
+    controlApp.use('*', capBodies);
     controlApp.onError((err, c) => renderError(err, c, logger));
     controlApp.route('/', controlRoutes);
   }

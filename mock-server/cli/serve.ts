@@ -45,6 +45,8 @@ Behaviour:
                            also read from SEVENROOMS_MOCK_ADMIN_TOKEN
   --control-port N         serve the control API on its own port instead of under /_mock
   --journal-size N         requests the journal keeps, with bodies (default 200; 0 turns it off)
+  --max-body BYTES         largest API request body; bigger ones get 413 (default 1048576)
+  --max-import-body BYTES  largest control-API body, e.g. a snapshot import (default 268435456)
 `;
 
 /** `serve`: parses flags (over an optional config file), builds the mock, listens, prints the banner. */
@@ -76,6 +78,8 @@ export async function serve(
       'admin-token': { type: 'string' },
       'control-port': { type: 'string' },
       'journal-size': { type: 'string' },
+      'max-body': { type: 'string' },
+      'max-import-body': { type: 'string' },
     },
   });
   const logLevel = values['log-level'] as LogLevel;
@@ -120,6 +124,14 @@ export async function serve(
   if (values['journal-size'] !== undefined) {
     const size = wholeNumber('--journal-size', values['journal-size']);
     options.journal = size === 0 ? { enabled: false } : { capacity: size };
+  }
+  if (values['max-body'] !== undefined || values['max-import-body'] !== undefined) {
+    options.maxBody = {
+      ...(values['max-body'] === undefined ? {} : { api: wholeNumber('--max-body', values['max-body']) }),
+      ...(values['max-import-body'] === undefined
+        ? {}
+        : { control: wholeNumber('--max-import-body', values['max-import-body']) }),
+    };
   }
   const controlPort =
     values['control-port'] === undefined ? undefined : wholeNumber('--control-port', values['control-port']);
