@@ -46,11 +46,16 @@ describe('request body cap', () => {
       body: big,
     });
     expect(declared.status).toBe(413);
-    expect(await declared.json()).toMatchObject({
+    const text = await declared.text();
+    expect(JSON.parse(text)).toMatchObject({ status: 413, code: 413, msg: expect.stringMatching(/larger/) });
+    const verdict = createContractValidator(t.mock.spec).validateResponse({
+      method: 'POST',
+      url: '/2_4/auth',
       status: 413,
-      code: 413,
-      msg: expect.stringMatching(/larger/),
+      responseHeaders: Object.fromEntries(declared.headers),
+      responseBody: text,
     });
+    expect(verdict.violations).toEqual([]);
     const undeclared = await t.app.request('/2_4/auth', { method: 'POST', body: big });
     expect(undeclared.status).toBe(413);
     // Refused before the journal: nothing recorded it.
