@@ -1255,7 +1255,7 @@ export interface components {
             party_size: number;
             shift_persistent_id: string;
             access_persistent_id: string;
-            /** @description An existing reservation the hold is for (when moving it). */
+            /** @description An existing reservation the hold is for (when moving it); it must be the concierge's own at this venue, any other is 404. */
             reservation_id?: string;
             /**
              * @description How long the hold lives, in seconds. Mock convention: at most 3600 (an hour).
@@ -1775,7 +1775,8 @@ export interface components {
          */
         ConciergeIdQuery: string;
         /**
-         * @description An existing reservation to reschedule; its own tables count as free.
+         * @description An existing reservation to reschedule; its own tables count as free. It must be one the
+         *     concierge booked at this venue: any other (another tenant's, or one that does not exist) is 404.
          * @example ahFzfnNldmVucm9vbXMtbW9ja3IoCxIbbmlnaHRsb29wX1Jlc2VydmF0aW9uQWN0dWFsGICAgICA5JEKDA
          */
         ReservationIdQuery: string;
@@ -3013,7 +3014,8 @@ export interface operations {
                  */
                 days_out: components["parameters"]["DaysOut"];
                 /**
-                 * @description An existing reservation to reschedule; its own tables count as free.
+                 * @description An existing reservation to reschedule; its own tables count as free. It must be one the
+                 *     concierge booked at this venue: any other (another tenant's, or one that does not exist) is 404.
                  * @example ahFzfnNldmVucm9vbXMtbW9ja3IoCxIbbmlnaHRsb29wX1Jlc2VydmF0aW9uQWN0dWFsGICAgICA5JEKDA
                  */
                 reservation_id?: components["parameters"]["ReservationIdQuery"];
