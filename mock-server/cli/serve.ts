@@ -8,6 +8,7 @@ import { listScenarios, loadScenario, ScenarioError, type LoadedScenario } from 
 import { parseVolume, VolumeError } from '../seed/volume.js';
 import { createMockServer, type MockServerOptions } from '../server.js';
 import type { WebhookEndpointConfig } from '../webhooks/types.js';
+import { frozenClockBannerNote } from '../webhooks/frozen-clock.js';
 import { readConfigFile, readFaultsFile } from './config-file.js';
 import { UsageError, wholeNumber } from './usage-error.js';
 
@@ -156,6 +157,8 @@ export async function serve(
     `Clock:        ${new Date(mock.clock.now()).toISOString()} (${clockText ?? 'frozen by the scenario'})`,
   );
   if (scenario) extra.push(`Scenario:     ${scenario.name} — ${scenario.description}`);
+  const frozenNote = frozenClockBannerNote(mock.clock);
+  if (frozenNote) extra.push(frozenNote);
   for (const endpoint of mock.webhooks.endpoints.list())
     extra.push(`Webhook:      ${endpoint.url}  secret ${endpoint.secret}`);
   if (!isLoopback(host) && !options.adminToken) {
