@@ -124,14 +124,14 @@ describe('contract suite against a mock that breaks the contract', () => {
     const target = bent((path, method, response) => {
       if (method === 'GET' && /^\/venues\/[^/]+$/.test(path) && response.status === 200) {
         const body = JSON.parse(response.bodyText) as { data: Record<string, unknown> };
-        delete body.data.venue_group_id;
+        delete body.data.name;
         response.bodyText = JSON.stringify(body);
       }
     });
     const result = await runContractSuite({ target, validator, credentials, scenarios: ['auth', 'venues'] });
     expect(result.passed).toBe(false);
     expect(failedOf(result, 'getVenue').flatMap(stepDiagnostics)).toEqual([
-      '[getVenue] response.body /data/venue_group_id: is required',
+      '[getVenue] response.body /data/name: is required',
     ]);
   });
 

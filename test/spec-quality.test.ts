@@ -45,6 +45,7 @@ const CONFLICTING_WRITES = new Set([
   'bookConciergeReservation',
   'createConciergeHold',
   'requestConciergeReservation',
+  'updateReservation',
 ]);
 /** The two multi-venue availability operations answer 204 with no body when nothing is open. */
 const NO_CONTENT_OPERATIONS = new Set([
@@ -57,8 +58,8 @@ const ERROR_STATUSES = ['400', '401', '403', '404', '408', '429', '500', '502', 
 const AUTH_ERROR_STATUSES = ['400', '401', '408', '429', '500', '502', '503', '504'];
 
 describe('0001 operation table', () => {
-  it('is read from the decision record (31 operations)', () => {
-    expect(TABLE).toHaveLength(31);
+  it('is read from the decision record (at least the 31 operations of the first release)', () => {
+    expect(TABLE.length).toBeGreaterThanOrEqual(31);
   });
 
   it.each(TABLE)('$operationId is $method $path', ({ operationId, method, path }) => {

@@ -1,7 +1,6 @@
 import { notFound } from '../errors.js';
 import type { Venue } from '../domain/model.js';
-import type { ReservationStatus } from '../domain/status.js';
-import { changeStatus, moveTables } from '../domain/reservations.js';
+import { changeStatus, moveTables, parseStatus } from '../domain/reservations.js';
 import {
   addToWaitlist,
   addWalkIn,
@@ -26,8 +25,9 @@ const text = (body: Record<string, unknown>, name: string) =>
 
 export const venueActionHandlers: ControlHandlerTable = {
   setReservationStatus({ c, deps, params, body }) {
-    const r = reservationAtVenue(deps.store, venueOf(deps, params.venue_id!), params.reservation_id!);
-    changeStatus(deps.store, r, body.status as ReservationStatus);
+    const venue = venueOf(deps, params.venue_id!);
+    const r = reservationAtVenue(deps.store, venue, params.reservation_id!);
+    changeStatus(deps.store, r, parseStatus(text(body, 'status'), venue)!);
     return c.json(deps.store.renderReservation(r));
   },
 

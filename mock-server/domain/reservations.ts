@@ -4,11 +4,15 @@ import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
+import { clientPatchFrom, reservationPatchFrom } from './book-fields.js';
+import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
+import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
 import type { Channel, Table, Venue } from './model.js';
 import {
   canTransition,
+  isCustomStatus,
   isReservationStatus,
   RESERVATION_STATUSES,
   type ReservationStatus,
@@ -46,12 +50,17 @@ export function book(store: Store, venue: Venue, input: BookInput, actor: Actor)
 }
 
 function createBooking(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
-  for (const field of ['first_name', 'last_name', 'phone'] as const) {
+  const required = input.bypass_required_contact_fields
+    ? (['first_name', 'last_name'] as const)
+    : (['first_name', 'last_name', 'phone'] as const);
+  for (const field of required) {
     if (!input[field]?.trim()) throw badRequest(`${field} is required when creating a reservation`);
   }
-  if (!E164.test(input.phone!)) throw badRequest('phone must be in E.164 format, e.g. +12125550143');
+  if (input.phone !== undefined && !E164.test(input.phone))
+    throw badRequest('phone must be in E.164 format, e.g. +12125550143');
   const startMin = parseTime(input.time)!;
-  const status = parseStatus(input.status) ?? 'CONFIRMED';
+  const status = parseStatus(input.status, venue) ?? 'CONFIRMED';
+  if (!input.bypass_duplicate_reservation_check) assertDuplicateAllowed(store, venue, input, startMin);
 
   const hold = input.reservation_hold_id
     ? liveHoldFor(store, input.reservation_hold_id, venue.id, actor.conciergeId)
@@ -92,7 +101,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     firstName: input.first_name!.trim(),
     lastName: input.last_name!.trim(),
     email: input.email ?? client.email,
-    phone: input.phone!,
+    phone: input.phone ?? client.phone,
     notes: input.notes ?? null,
     clientRequests: input.internal_notes ?? null,
     externalId: input.external_id ?? null,
@@ -102,6 +111,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     mfRatioFemale: input.mf_ratio_female ?? 0,
     seatedTime: parseSeatedTime(input.seated_time),
     bookedBy: actor.name,
+    ...reservationPatchFrom(input, null, store.clock.now()),
   });
   if (hold) store.endHold(hold, 'converted');
   store.insertReservation(record);
@@ -140,6 +150,7 @@ function updateBooking(
     (input.duration !== undefined && input.duration !== record.durationMin) ||
     input.table_codes !== undefined;
   const patch: Partial<ReservationRecord> = {};
+  if (moved && !input.bypass_editable_cutoff) assertEditable(store, venue, record);
   if (moved) {
     const ignore = new Set([record.id]);
     const hold = input.reservation_hold_id
@@ -171,7 +182,9 @@ function updateBooking(
   if (input.mf_ratio_female !== undefined) patch.mfRatioFemale = input.mf_ratio_female;
   if (input.reservation_tags !== undefined) patch.tags = mergeTags([], parseTagList(input.reservation_tags));
   if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time);
-  const status = parseStatus(input.status);
+  if (input.is_walkin !== undefined) patch.reservationType = input.is_walkin ? 'WALK_IN' : 'RESERVATION';
+  Object.assign(patch, reservationPatchFrom(input, record, store.clock.now()));
+  const status = parseStatus(input.status, venue);
   if (status && status !== record.status) {
     if (!canTransition(record.status, status)) {
       throw badRequest(`status cannot change from ${record.status} to ${status}`);
@@ -180,7 +193,11 @@ function updateBooking(
   }
   store.updateReservation(record, patch);
   const client = store.clients.get(record.clientId);
-  if (client) applyClientTags(store, client, input, venue.id);
+  if (client) {
+    const profile = clientPatchFrom(input, client, venue.id, store.clock.now());
+    if (Object.keys(profile).length > 0) store.updateClient(client, profile, venue.id);
+    applyClientTags(store, client, input, venue.id);
+  }
   return record;
 }
 
@@ -248,6 +265,12 @@ function assignTables(
     const fits = tables.reduce((sum, t) => sum + t.maxCovers, 0) >= input.party_size;
     if (fits && tables.every((t) => occupancy.isTableFree(t.id, slot.startMin, end))) return tables;
   }
+  if (input.venue_seating_area_id !== undefined) {
+    const inArea = tableInArea(venue, input.venue_seating_area_id, input.party_size, (t) =>
+      occupancy.isTableFree(t.id, slot.startMin, end),
+    );
+    if (inArea) return [inArea];
+  }
   return slot.table ? [slot.table] : [];
 }
 
@@ -256,19 +279,27 @@ function findOrCreateClient(store: Store, venue: Venue, input: BookInput): Clien
     const client = store.clients.get(input.client_id);
     if (!client || client.venueGroupId !== venue.venueGroupId)
       throw notFound(`client_id ${input.client_id} not found`);
+    const profile = clientPatchFrom(input, client, venue.id, store.clock.now());
+    if (Object.keys(profile).length > 0) store.updateClient(client, profile, venue.id);
     return client;
   }
   const existing = store.findClientByContact(venue.venueGroupId, input.phone ?? null, input.email ?? null);
-  if (existing) return existing;
+  if (existing) {
+    const profile = clientPatchFrom(input, existing, venue.id, store.clock.now());
+    if (Object.keys(profile).length > 0) store.updateClient(existing, profile, venue.id);
+    return existing;
+  }
   const client = newClient(store, {
     venueGroupId: venue.venueGroupId,
     firstName: input.first_name!.trim(),
     lastName: input.last_name!.trim(),
     email: input.email ?? null,
-    phone: input.phone!,
+    phone: input.phone ?? null,
     externalUserId: input.external_user_id ?? null,
     venueStats: { [venue.id]: emptyVenueStats() },
   });
+  // A new guest's profile fields are part of its creation: one `created` event, no `updated` after it.
+  Object.assign(client, clientPatchFrom(input, client, venue.id, store.clock.now()));
   store.insertClient(client, venue.id);
   return client;
 }
@@ -284,11 +315,14 @@ function applyClientTags(store: Store, client: ClientRecord, input: BookInput, v
     store.updateClient(client, { clientTags: next }, venueId);
 }
 
-function parseStatus(value: string | undefined): ReservationStatus | undefined {
+/** A standard status, or a `CUSTOM_STATUS_<n>` the venue defines; 400 naming `status` otherwise. */
+export function parseStatus(value: string | undefined, venue: Venue): ReservationStatus | undefined {
   if (value === undefined) return undefined;
   const status = value.trim().toUpperCase();
-  if (!isReservationStatus(status)) {
-    throw badRequest(`status must be one of ${Object.keys(RESERVATION_STATUSES).join(', ')}; got ${value}`);
+  const custom = Object.keys(customStatusLabels(venue));
+  if (!isReservationStatus(status) || (isCustomStatus(status) && !custom.includes(status))) {
+    const allowed = [...Object.keys(RESERVATION_STATUSES), ...custom].join(', ');
+    throw badRequest(`status must be one of ${allowed}; got ${value}`);
   }
   return status;
 }

@@ -13,10 +13,26 @@ export const RESERVATION_STATUSES = {
   CANCELED: { display: 'Canceled', code: 'CANCELED', simple: 'Canceled' },
 } as const;
 
-export type ReservationStatus = keyof typeof RESERVATION_STATUSES;
+/** A status the API always knows. */
+export type StandardStatus = keyof typeof RESERVATION_STATUSES;
+/** A venue-defined status (`CUSTOM_STATUS_1`, ...), with its label in the venue fixture. */
+export type CustomStatus = `CUSTOM_STATUS_${number}`;
+export type ReservationStatus = StandardStatus | CustomStatus;
 
+export const isStandardStatus = (s: string): s is StandardStatus => Object.hasOwn(RESERVATION_STATUSES, s);
+export const isCustomStatus = (s: string): s is CustomStatus => /^CUSTOM_STATUS_\d{1,3}$/.test(s);
+/** A standard status or anything shaped like a custom one (whether a venue defines it is checked elsewhere). */
 export const isReservationStatus = (s: string): s is ReservationStatus =>
-  Object.hasOwn(RESERVATION_STATUSES, s);
+  isStandardStatus(s) || isCustomStatus(s);
+
+/** How a status renders: standard ones from the table above, custom ones from the venue's own label. */
+export function statusDisplay(
+  status: ReservationStatus,
+  customLabels: Readonly<Record<string, string>>,
+): { display: string; code: string; simple: string } {
+  if (isStandardStatus(status)) return RESERVATION_STATUSES[status];
+  return { display: customLabels[status] ?? status, code: status, simple: 'Active' };
+}
 
 /** Statuses whose party holds (or will hold) a table; the others free it. */
 export function occupiesTable(status: ReservationStatus): boolean {
@@ -24,7 +40,7 @@ export function occupiesTable(status: ReservationStatus): boolean {
 }
 
 /** Moves a venue may make from each status. Terminal statuses move nowhere. */
-const TRANSITIONS: Readonly<Record<ReservationStatus, readonly ReservationStatus[]>> = {
+const TRANSITIONS: Readonly<Record<StandardStatus, readonly StandardStatus[]>> = {
   CONFIRMED: ['NO_ANSWER', 'ARRIVED', 'SEATED', 'NO_SHOW', 'CANCELED', 'COMPLETE'],
   NO_ANSWER: ['CONFIRMED', 'ARRIVED', 'SEATED', 'NO_SHOW', 'CANCELED'],
   ARRIVED: ['SEATED', 'COMPLETE', 'NO_SHOW', 'CANCELED'],
@@ -35,6 +51,23 @@ const TRANSITIONS: Readonly<Record<ReservationStatus, readonly ReservationStatus
   CANCELED: [],
 };
 
+/** Statuses a custom status may be entered from: every live one (a custom status is an active state). */
+const INTO_CUSTOM: ReadonlySet<StandardStatus> = new Set([
+  'CONFIRMED',
+  'NO_ANSWER',
+  'ARRIVED',
+  'SEATED',
+  'PAID',
+]);
+
+/**
+ * Custom statuses are venue-defined active states ("Do Not Move", "Awaiting Cc Details"): they may be
+ * entered from any live status or another custom one, and left for wherever a booked (CONFIRMED) or
+ * paid party may go.
+ */
 export function canTransition(from: ReservationStatus, to: ReservationStatus): boolean {
-  return from === to || TRANSITIONS[from].includes(to);
+  if (from === to) return true;
+  if (isCustomStatus(to)) return isCustomStatus(from) || INTO_CUSTOM.has(from as StandardStatus);
+  if (isCustomStatus(from)) return TRANSITIONS.CONFIRMED.includes(to as StandardStatus) || to === 'PAID';
+  return TRANSITIONS[from as StandardStatus].includes(to as StandardStatus);
 }

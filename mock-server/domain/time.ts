@@ -74,6 +74,33 @@ export function parseNaiveIso(value: string): number | null {
   return dayNumber(m[1]!)! * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
 }
 
+/**
+ * Parses an instant in any ISO 8601 form clients send: a date, or a date and time with `T` or a
+ * space, with or without seconds and fractions (any number of digits, truncated to milliseconds),
+ * naive (read as UTC, like the API's own `updated`) or with `Z` or an offset `±hh:mm`, `±hhmm` or
+ * `±hh`. An offset whose `+` arrived as a space (an unencoded `+` in a query string) is read as `+`.
+ * Returns epoch milliseconds, or `null` when malformed.
+ *
+ * @example parseIsoInstant('2026-11-02T09:57:04.219342+01:00') // 2026-11-02T08:57:04.219Z
+ */
+export function parseIsoInstant(value: string): number | null {
+  const m =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|([+\- ])(\d{2})(?::?(\d{2}))?)?)?$/.exec(
+      value,
+    );
+  if (!m || dayNumber(m[1]!) === null) return null;
+  const [h, mi, s] = [Number(m[2] ?? 0), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const ms = Number((m[5] ?? '').padEnd(3, '0').slice(0, 3));
+  let offsetMin = 0;
+  if (m[7] !== undefined) {
+    const [oh, om] = [Number(m[8]), Number(m[9] ?? 0)];
+    if (oh > 23 || om > 59) return null;
+    offsetMin = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return dayNumber(m[1]!)! * DAY_MS + ((h * 60 + mi - offsetMin) * 60 + s) * 1000 + ms;
+}
+
 /** Naive ISO with microseconds in a venue's zone (for `seated_time`/`left_time`). */
 export function formatLocalNaiveIso(epochMs: number, timeZone: string): string {
   const local = venueLocal(epochMs, timeZone);

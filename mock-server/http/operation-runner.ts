@@ -19,14 +19,17 @@ export function operationRunner(
       ? authenticateRequest(runtime.store, c.req.header('authorization'))
       : null;
     c.set('credential', credential);
-    const body = op.body ? await readForm(c) : null;
+    const searchParams = new URL(c.req.url).searchParams;
+    let body = op.body ? await readForm(c) : null;
+    // Some clients send the book form as query parameters on a bodiless PUT (x-form-in-query).
+    if (body === null && op.formInQuery && searchParams.size > 0) body = Object.fromEntries(searchParams);
     const {
       params,
       query,
       body: fields,
     } = validate({
       pathParams: c.req.param() as Record<string, string>,
-      query: new URL(c.req.url).searchParams,
+      query: searchParams,
       body,
     });
     return handler({

@@ -1,5 +1,6 @@
 import { formatNaiveIso } from '../domain/time.js';
 import type { ClientRecord } from '../store/records.js';
+import { renderClientPhoto } from './client-photo.js';
 
 /** A client (guest) exactly as the API returns it, totals derived from the per-venue statistics. */
 export function renderClient(c: ClientRecord): Record<string, unknown> {
@@ -37,7 +38,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     phone_number_alt: null,
     phone_number_alt_locale: null,
     address: c.address,
-    address_2: null,
+    address_2: c.address2 ?? null,
     city: c.city,
     state: c.state,
     postal_code: c.postalCode,
@@ -57,6 +58,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     is_one_time_guest: visits + cancelations + noshows <= 1,
     marketing_opt_in: c.marketingOptIn,
     marketing_opt_in_ts: c.marketingOptInMs === null ? null : formatNaiveIso(c.marketingOptInMs),
+    venue_marketing_opt_in: c.venueMarketingOptIn ?? {},
     has_billing_profile: false,
     reference_code: c.referenceCode,
     external_user_id: c.externalUserId,
@@ -65,8 +67,8 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     loyalty_rank: c.loyaltyRank,
     loyalty_tier: c.loyaltyTier,
     member_groups: [],
-    custom_fields: [],
-    photo: null,
+    custom_fields: c.customFields ?? [],
+    photo: renderClientPhoto(c),
     is_vip: c.isVip,
     total_visits: visits,
     total_covers: covers,

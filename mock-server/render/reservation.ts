@@ -1,5 +1,7 @@
 import type { Catalog } from '../domain/model.js';
-import { RESERVATION_STATUSES } from '../domain/status.js';
+import { customStatusLabels } from '../domain/custom-statuses.js';
+import { statusDisplay } from '../domain/status.js';
+import { renderBookExtras } from './book-extras.js';
 import { formatArrivalTime, formatIsoTime, formatNaiveIso, formatSlotDateTime } from '../domain/time.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 
@@ -13,7 +15,7 @@ export function renderReservation(
   client: ClientRecord | undefined,
 ): Record<string, unknown> {
   const venue = catalog.venues.get(r.venueId);
-  const status = RESERVATION_STATUSES[r.status];
+  const status = statusDisplay(r.status, customStatusLabels(venue));
   const tableNumbers: string[] = [];
   for (const id of r.tableIds) {
     const table = venue?.tables.find((t) => t.id === id);
@@ -71,7 +73,7 @@ export function renderReservation(
     tags: r.tags,
     auto_assignments: null,
     problems: null,
-    custom_fields: [],
+    custom_fields: r.customFields ?? [],
     notes: r.notes,
     client_requests: r.clientRequests,
     is_vip: client?.isVip ?? false,
@@ -89,7 +91,7 @@ export function renderReservation(
     loyalty_rank: client?.loyaltyRank ?? null,
     loyalty_tier: client?.loyaltyTier ?? null,
     rating: null,
-    min_price: null,
+    min_price: r.minPrice ?? null,
     cost_option: r.costOption,
     comps: null,
     prepayment: r.prepayment,
@@ -99,5 +101,6 @@ export function renderReservation(
     check_numbers: null,
     booking_policy: null,
     cancellation_policy: null,
+    ...renderBookExtras(r),
   };
 }

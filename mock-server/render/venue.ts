@@ -2,6 +2,24 @@ import type { Venue } from '../domain/model.js';
 
 const pick = (venue: Venue, field: string) => (venue.profile[field] ?? null) as unknown;
 
+/**
+ * The reference's photo objects, one per venue with a website: deterministic URLs under that site
+ * (the mock serves no images; clients only store and show the links).
+ */
+function venuePhotos(venue: Venue): Record<string, string>[] {
+  const site = venue.profile.website;
+  if (typeof site !== 'string' || site === '') return [];
+  const base = `${site.replace(/\/+$/, '')}/photos/dining-room`;
+  return [
+    {
+      large: `${base}/large.jpg`,
+      medium: `${base}/medium.jpg`,
+      raw: `${base}/raw.jpg`,
+      small: `${base}/small.jpg`,
+    },
+  ];
+}
+
 /** A venue as the Reservations API returns it. */
 export function renderVenue(venue: Venue): Record<string, unknown> {
   const urlKey = venue.key.replace(/-/g, '');
@@ -28,7 +46,8 @@ export function renderVenue(venue: Venue): Record<string, unknown> {
     policy: null,
     primary_color: pick(venue, 'primary_color'),
     secondary_color: pick(venue, 'secondary_color'),
-    photos: [],
+    timezone: venue.timeZone,
+    photos: venuePhotos(venue),
     black_logo: null,
     white_logo: null,
     grid_enabled: true,

@@ -4,6 +4,7 @@ import { conciergeBookingHandlers } from './concierge-booking.js';
 import { conciergeReservationHandlers } from './concierge-reservations.js';
 import { conciergeVenueHandlers } from './concierge-venues.js';
 import type { ApiOperationId, OperationHandler } from './context.js';
+import { reservationAliasHandlers } from './reservation-aliases.js';
 import { reservationHandlers } from './reservations.js';
 import { venueHandlers } from './venues.js';
 import { waitlistHandlers } from './waitlist.js';
@@ -16,6 +17,7 @@ export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = 
   ...authHandlers,
   ...venueHandlers,
   ...reservationHandlers,
+  ...reservationAliasHandlers,
   ...clientHandlers,
   ...waitlistHandlers,
   ...conciergeVenueHandlers,

@@ -1,6 +1,6 @@
 import { venueOfGroup } from '../auth/scope.js';
 import { badRequest } from '../errors.js';
-import { parseNaiveIso } from '../domain/time.js';
+import { parseIsoInstant } from '../domain/time.js';
 import type { ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { str, type Fields } from './context.js';
@@ -12,13 +12,15 @@ export interface ReservationFilter {
   test(r: ReservationRecord): boolean;
 }
 
-/** `updated_since` as epoch ms (naive ISO, UTC, as the API writes `updated`), or undefined. */
+/** `updated_since` as epoch ms (any ISO 8601 form; naive is UTC, as the API writes `updated`), or undefined. */
 export function updatedSince(fields: Fields): number | undefined {
   const raw = str(fields, 'updated_since');
   if (raw === undefined) return undefined;
-  const ms = parseNaiveIso(raw);
+  const ms = parseIsoInstant(raw);
   if (ms === null)
-    throw badRequest(`updated_since must be an ISO date-time such as 2026-12-01T00:00:00; got ${raw}`);
+    throw badRequest(
+      `updated_since must be an ISO 8601 date-time such as 2026-12-01T00:00:00 or 2026-12-01T00:00:00+00:00; got ${raw}`,
+    );
   return ms;
 }
 

@@ -125,6 +125,13 @@ export interface paths {
          *     Mock convention: the Concierge API documents that `first_name`, `last_name` and `phone` are
          *     required on create and must be absent on update; the mock applies the same rule here. The answer
          *     also carries the full reservation in `data.reservation`, so clients need no second call.
+         *
+         *     The fields may come as a form body or, as one live integration sends them, as query parameters
+         *     on a request without a body. Every field of the reference's book form is accepted and applied:
+         *     profile fields (`address`, `birthday`, `salutation`, `loyalty_*`, marketing opt-ins, client
+         *     custom fields, ...) land on the client, reservation fields on the reservation, `bypass_*` flags
+         *     skip their check, and `send_*` flags are recorded in `mock_notifications`; the few the mock
+         *     cannot honour are kept as sent and listed in `docs/decisions/0009-book-fields.md`.
          */
         put: operations["bookVenueReservation"];
         post?: never;
@@ -245,7 +252,17 @@ export interface paths {
          */
         get: operations["getReservation"];
         put?: never;
-        post?: never;
+        /**
+         * Update a reservation (POST form)
+         * @description Updates a reservation with the book fields, on the path integration code uses. Works exactly like
+         *     `PUT /venues/{venue_id}/book` with `reservation_id` set: only the sent fields change; `date`,
+         *     `time` and `party_size` default to the reservation's own; `first_name`, `last_name` and `phone`
+         *     must be absent. A slot that is gone gives 409; a cancelled reservation gives 400 "Reservation
+         *     has already been cancelled."
+         *
+         *     Mock convention: seen in one PHP client only; the mock treats it as an alias of the book update.
+         */
+        post: operations["updateReservation"];
         /**
          * Cancel a reservation
          * @description Cancels a reservation (status `CANCELED`), frees its tables and emits an `updated` webhook event;
@@ -681,6 +698,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/venues/{venue_id}/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a venue's reservations for one day
+         * @description Returns the reservations of one venue on `date` (venue-local), every status included, one page
+         *     at a time in `data.results` with the usual opaque `cursor`. Dashboard integrations call this
+         *     first and fall back to `/reservations/export`. A venue outside the credential's venue group
+         *     gives 404.
+         *
+         *     Mock convention: the path and `date` are known from integration code, the answer's shape is
+         *     not; the mock answers like `GET /reservations` (a `ListEnvelope` of Reservation objects, rows in
+         *     creation order).
+         */
+        get: operations["listVenueReservations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reservations/{reservation_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a reservation (POST form)
+         * @description The same cancellation as `DELETE /reservations/{reservation_id}`, on the path and method
+         *     integration code uses (`POST .../cancel`). `send_client_email` may come in the form or the query.
+         *     Cancelling twice gives 400 "Reservation has already been cancelled."; cancelling after the
+         *     slot has started gives 400 "Reservation cannot be modified after the cancellation cut-off time".
+         *
+         *     Mock convention: seen in one PHP client only; the mock treats it as an alias of the DELETE.
+         */
+        post: operations["cancelReservationByPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     sevenroomsEvent: {
@@ -809,13 +878,17 @@ export interface components {
             value?: unknown;
             display_order?: number | null;
         };
-        /** @description A venue (restaurant, bar, ...) of a venue group. */
+        /**
+         * @description A venue (restaurant, bar, ...) of a venue group. The reference's own Concierge examples do not
+         *     always carry `venue_group_id`, so it is not required here; the mock always sends it, and always
+         *     sends `timezone`.
+         */
         Venue: {
             /** @description Datastore key (URL-safe base64). */
             id: string | null;
             name: string | null;
             internal_name?: string | null;
-            venue_group_id: string | null;
+            venue_group_id?: string | null;
             venue_group_name?: string | null;
             /** @description The venue's slug in SevenRooms widget URLs. */
             venue_url_key?: string | null;
@@ -837,8 +910,17 @@ export interface components {
             policy?: string | null;
             primary_color?: string | null;
             secondary_color?: string | null;
-            /** @description Photo URLs. */
-            photos?: string[] | null;
+            /**
+             * @description The venue's IANA time zone, for example `America/New_York`. Integration code reads it as
+             *     required (venue-local dates and times are in this zone); the mock always sends it.
+             * @example America/New_York
+             */
+            timezone?: string | null;
+            /**
+             * @description The venue's photos, each in several sizes. The reference's examples show objects
+             *     `{large, medium, raw, small}`; the older description as plain URL strings is not followed.
+             */
+            photos?: components["schemas"]["VenuePhoto"][] | null;
             black_logo?: string | null;
             white_logo?: string | null;
             grid_enabled?: boolean | null;
@@ -1001,7 +1083,11 @@ export interface components {
         };
         AvailabilityRangeEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: {
-                /** @description The availability of each date, keyed `YYYY-MM-DD`. */
+                /**
+                 * @description The availability of each date, keyed `YYYY-MM-DD`. The reference's own example keys it by the
+                 *     placeholder `dates_key`; the mock takes the side of the operation's description and keys
+                 *     by real dates.
+                 */
                 dates: {
                     [key: string]: components["schemas"]["AvailabilityDay"];
                 };
@@ -1023,7 +1109,12 @@ export interface components {
          *     | NO_SHOW   | No Show        | NO_SHOW     | No Show       |
          *     | CANCELED  | Canceled       | CANCELED    | Canceled      |
          *
-         *     Venues may also define `CUSTOM_STATUS_<n>` statuses.
+         *     Venues may also define `CUSTOM_STATUS_<n>` statuses (the mock reads them from the venue
+         *     fixture's `custom_statuses`): `status_display` is the venue's own label (for example "Do Not
+         *     Move"), `status_code` repeats the status and `status_simple` is `Active`.
+         *
+         *     `venue_group_id` is not required: the reference's Concierge examples omit it. The mock always
+         *     sends it.
          */
         Reservation: {
             /** @description Datastore key (URL-safe base64). */
@@ -1031,7 +1122,7 @@ export interface components {
             /** @description Short code such as `I9YJ5HC` (the mock mints 7 characters `[A-Z0-9]`); usable in place of `id` on get and cancel. */
             reference_code: string | null;
             venue_id: string | null;
-            venue_group_id: string | null;
+            venue_group_id?: string | null;
             /** @description The guest's client id. */
             client_id?: string | null;
             venue_group_client_id?: string | null;
@@ -1130,6 +1221,14 @@ export interface components {
             hotel_id?: string | null;
             /** @description Hotel-linked venues only. */
             hotel_room?: string | null;
+            /** @description The guest agreed to SMS about this reservation (the book form's `reservation_sms_opt_in`). */
+            reservation_sms_opt_in?: boolean | null;
+            /**
+             * @description Mock convention: the messages the booking asked the venue to send (`send_client_email`,
+             *     `send_client_sms`, `send_reminder_email`, `send_reminder_sms`), in order. The mock sends nothing;
+             *     this list lets a test see what would have been sent. Not a SevenRooms field.
+             */
+            mock_notifications?: components["schemas"]["MockNotification"][] | null;
         };
         /**
          * @description Naive ISO datetime with microseconds, `2019-04-11T21:30:34.703907` (`created`, `updated`,
@@ -1152,69 +1251,14 @@ export interface components {
             };
         };
         /**
-         * @description The booking form of both families. One schema serves create and update:
-         *     - create (no `reservation_id`): `first_name`, `last_name` and `phone` are required;
+         * @description The booking form of both families: every field of `BookReservationFields`, with `date`, `time`
+         *     and `party_size` required. One schema serves create and update:
+         *     - create (no `reservation_id`): `first_name`, `last_name` and `phone` are required (`phone` may
+         *       be left out with `bypass_required_contact_fields`);
          *     - update (with `reservation_id`): `first_name`, `last_name` and `phone` must be absent (400 naming
          *       the field otherwise); only the fields sent change.
-         *     Comma lists (`table_codes`, `reservation_tags`, `client_tags_to_add`, `client_tags_to_remove`) are
-         *     single strings. Booleans are `true`/`false` (also `1`/`0`).
          */
-        BookReservationForm: {
-            /** @description Venue-local date. */
-            date: string;
-            /** @description Venue-local slot time, `HH:MM`. */
-            time: string;
-            party_size: number;
-            /** @description Required on create; must be absent on update. */
-            first_name?: string;
-            /** @description Required on create; must be absent on update. */
-            last_name?: string;
-            /** @description E.164 phone number. Required on create; must be absent on update. */
-            phone?: string;
-            /** Format: email */
-            email?: string;
-            /** @description Notes visible to the guest and the venue. */
-            notes?: string;
-            /** @description Notes for the venue only. */
-            internal_notes?: string;
-            /** @description Comma-separated table numbers to assign, for example `12,14`. */
-            table_codes?: string;
-            venue_seating_area_id?: string;
-            /** @description Comma-separated reservation tags, each `category:tag`. */
-            reservation_tags?: string;
-            /** @description Comma-separated client tags to add, each `category:tag`. */
-            client_tags_to_add?: string;
-            /** @description Comma-separated client tags to remove, each `category:tag`. */
-            client_tags_to_remove?: string;
-            /** @description Book even when no slot is open (no availability check, no 409). */
-            bypass_availability?: boolean;
-            /** @description Initial or new reservation status (see `Reservation`). */
-            status?: string;
-            /** @description When the party was seated, naive ISO datetime, venue-local. */
-            seated_time?: string;
-            /** @description Minutes; defaults to the shift's duration for the party size. Mock convention: at most 1440 (a day). */
-            duration?: number;
-            external_id?: string;
-            external_user_id?: string;
-            /** @description Book for this existing client instead of matching by phone and email. */
-            client_id?: string;
-            /** @description The slot's access rule, from availability. */
-            access_persistent_id?: string;
-            /** @description The slot's shift, from availability. */
-            shift_persistent_id?: string;
-            /** @description A live hold on this slot; it is consumed when the booking succeeds. */
-            reservation_hold_id?: string;
-            /** @description The reservation to update; without it a new reservation is created. */
-            reservation_id?: string;
-            /** @description Whether the guest gets a confirmation email. */
-            send_client_email?: boolean;
-            /** @description Record a walk-in rather than a reservation. */
-            is_walkin?: boolean;
-            /** @description Mock convention: 0 to 100, like `party_size`. */
-            mf_ratio_male?: number;
-            /** @description Mock convention: 0 to 100, like `party_size`. */
-            mf_ratio_female?: number;
-        };
+        BookReservationForm: WithRequired<components["schemas"]["BookReservationFields"], "date" | "time" | "party_size">;
         /** @description The answer to a booking. */
         BookResult: {
             reservation_id: string | null;
@@ -1334,6 +1378,13 @@ export interface components {
             is_one_time_guest?: boolean | null;
             marketing_opt_in?: boolean | null;
             marketing_opt_in_ts?: components["schemas"]["Timestamp"];
+            /**
+             * @description Mock convention: marketing consent given per venue through the book form's
+             *     `venue_marketing_opt_in`, keyed by venue id (the real field's shape is not public).
+             */
+            venue_marketing_opt_in?: {
+                [key: string]: boolean;
+            } | null;
             has_billing_profile?: boolean | null;
             reference_code?: string | null;
             external_user_id?: string | null;
@@ -1344,7 +1395,8 @@ export interface components {
             /** @description Membership groups; the item shape is not public. */
             member_groups?: unknown[] | null;
             custom_fields?: components["schemas"]["CustomField"][] | null;
-            photo?: string | null;
+            /** @description The client's profile photo as an object of sizes and crop box, or null when there is none. */
+            photo?: components["schemas"]["ClientPhoto"] | null;
             total_visits?: number | null;
             total_covers?: number | null;
             total_spend?: number | null;
@@ -1486,6 +1538,253 @@ export interface components {
             previous: unknown;
             /** @description The value after the change (any JSON value). */
             current?: unknown;
+        };
+        /**
+         * @description Every field of the reference's `create_or_update_reservation` form (plus `shift_persistent_id`
+         *     and `experience_id`, which integration code sends with a slot), each with its type and bounds.
+         *     What the mock does with each field is listed in `docs/decisions/0009-book-fields.md`: client
+         *     fields land on the client record (and so in its webhook event), reservation fields on the
+         *     reservation, `bypass_*` flags skip the check they name, `send_*` flags are recorded in the
+         *     reservation's `mock_notifications`. Fields marked **Recorded only** are validated and kept on the
+         *     stored reservation (a state snapshot shows them) but change nothing the API answers.
+         *
+         *     Comma lists (`table_codes`, `reservation_tags`, `client_tags_to_add`, `client_tags_to_remove`) are
+         *     single strings. Booleans are `true`/`false`, in any case (`True`, as Python sends it), or `1`/`0`.
+         *     An invalid value of any field is a 400 naming the field.
+         */
+        BookReservationFields: {
+            /** @description Venue-local date, `YYYY-MM-DD`. */
+            date?: string;
+            /** @description Venue-local slot time, `HH:MM`. */
+            time?: string;
+            party_size?: number;
+            /** @description The guest's first name. Required on create; must be absent on update. */
+            first_name?: string;
+            /** @description The guest's last name. Required on create; must be absent on update. */
+            last_name?: string;
+            /**
+             * @description E.164 phone number. Required on create (unless `bypass_required_contact_fields`); must be
+             *     absent on update.
+             */
+            phone?: string;
+            /**
+             * Format: email
+             * @description Contact email; also set on a new client.
+             */
+            email?: string;
+            /** @description Notes from the guest, visible to the venue. */
+            notes?: string;
+            /** @description Notes for the venue staff only (shown in `client_requests`). */
+            internal_notes?: string;
+            /** @description A live hold on this slot; it is consumed when the booking succeeds. */
+            reservation_hold_id?: string;
+            /** @description The reservation to update; without it a new reservation is created. */
+            reservation_id?: string;
+            /** @description Book for this existing client instead of matching by phone and email. */
+            client_id?: string;
+            /** @description The slot's access rule, from availability; the booking must fit it. */
+            access_persistent_id?: string;
+            /** @description The slot's shift, from availability; it must match the shift at `time`. */
+            shift_persistent_id?: string;
+            /** @description The seating area, when no table is assigned. */
+            venue_seating_area_id?: string;
+            /** @description Comma-separated table numbers to assign (a table combination), for example `12,14`. */
+            table_codes?: string;
+            /** @description Minutes; overrides the shift's duration for the party size. */
+            duration?: number;
+            /**
+             * @description Initial or new status: one of the statuses in `Reservation`, or a `CUSTOM_STATUS_<n>` the
+             *     venue defines. Moves the lifecycle forbids give 400.
+             */
+            status?: string;
+            /** @description When the party was seated, ISO 8601, venue-local (`2019-04-12T19:05:00`). */
+            seated_time?: string;
+            /** @description Record a walk-in (`reservation_type` `WALK_IN`) rather than a reservation. */
+            is_walkin?: boolean;
+            /** @description Men in the party. */
+            mf_ratio_male?: number;
+            /** @description Women in the party. */
+            mf_ratio_female?: number;
+            /** @description The caller's own id for the reservation. */
+            external_id?: string;
+            /** @description The caller's id of the user who booked (also set on a new client). */
+            external_user_id?: string;
+            /** @description Comma-separated reservation tags, each `category:tag`. */
+            reservation_tags?: string;
+            /** @description Comma-separated client tags to add, each `category:tag`. */
+            client_tags_to_add?: string;
+            /** @description Comma-separated client tags to remove, each `category:tag`. */
+            client_tags_to_remove?: string;
+            /**
+             * @description Reservation custom fields: a JSON object (`{"occasion":"Birthday"}`) or a comma list of
+             *     `name:value` pairs. They appear in the reservation's `custom_fields`.
+             */
+            custom_fields?: string;
+            /** @description Reservation custom fields that are not searchable; same format and destination as `custom_fields`. */
+            custom_unindexed?: string;
+            /** @description The minimum spend agreed for the booking, a decimal amount; shown as the number `min_price`. */
+            min_price?: string;
+            /** @description Client profile, for example `Dr.`. */
+            salutation?: string;
+            /** @description Client profile, first address line. */
+            address?: string;
+            /** @description Client profile, second address line. */
+            address_2?: string;
+            /** @description Client profile. */
+            city?: string;
+            /** @description Client profile, state or province. */
+            state?: string;
+            /** @description Client profile. */
+            postal_code?: string;
+            /** @description Client profile. */
+            country?: string;
+            /**
+             * @description Client profile: `MM-DD`, `YYYY-MM-DD`, `--MM-DD` or `MM/DD[/YYYY]`; sets `birthday_month` and
+             *     `birthday_day` (the year is not kept, as the client object has none).
+             */
+            birthday?: string;
+            /** @description Client profile, in the formats of `birthday`; sets `anniversary_month` and `anniversary_day`. */
+            anniversary?: string;
+            /** @description Client profile. */
+            loyalty_id?: string;
+            /** @description Client profile. */
+            loyalty_tier?: string;
+            /** @description Client profile; a whole number sent as a string, shown as the integer `loyalty_rank`. */
+            loyalty_rank?: string;
+            /** @description Client profile; sets `marketing_opt_in` (and `marketing_opt_in_ts` when it becomes true). */
+            venue_group_marketing_opt_in?: boolean;
+            /**
+             * @description Client profile: marketing consent for this venue alone. Mock convention: shown on the client as
+             *     `venue_marketing_opt_in`, an object keyed by venue id.
+             */
+            venue_marketing_opt_in?: boolean;
+            /** @description Client custom fields, a JSON object or a comma list of `name:value`; they appear in the client's `custom_fields`. */
+            client_custom_fields_args?: string;
+            /** @description Client custom fields that are not searchable; same format and destination as `client_custom_fields_args`. */
+            client_custom_unindexed?: string;
+            /** @description Send the guest an email confirmation (recorded in `mock_notifications`; nothing is sent). */
+            send_client_email?: boolean;
+            /** @description Send the guest an SMS confirmation (recorded in `mock_notifications`; nothing is sent). */
+            send_client_sms?: boolean;
+            /** @description Send the guest a reminder email before the visit (recorded in `mock_notifications`). */
+            send_reminder_email?: boolean;
+            /** @description Send the guest a reminder SMS before the visit (recorded in `mock_notifications`). */
+            send_reminder_sms?: boolean;
+            /** @description The guest agreed to SMS about this reservation; shown as `reservation_sms_opt_in`. */
+            reservation_sms_opt_in?: boolean;
+            /** @description Book even when no slot is open (no availability or pacing check, no 409). */
+            bypass_availability?: boolean;
+            /** @description Create without a `phone` (the client is then matched by `email` alone, or created without a phone). */
+            bypass_required_contact_fields?: boolean;
+            /**
+             * @description Allow a second active reservation for the same guest at the same venue, date and time, which
+             *     is otherwise refused with 409.
+             */
+            bypass_duplicate_reservation_check?: boolean;
+            /**
+             * @description Move (`date`, `time`, `party_size`, `duration`, `table_codes`) a reservation whose slot has
+             *     already started or whose cancellation cut-off has passed, which is otherwise a 400.
+             */
+            bypass_editable_cutoff?: boolean;
+            /** @description A perk to book with the reservation. */
+            perk_id?: string;
+            /** @description The experience of the slot, from availability. */
+            experience_id?: string;
+            /** @description Upgrades to add to the booking, as the reference's payments flow sends them. */
+            upgrade_inventories?: string;
+            /** @description The slot option chosen, from availability with `supports_slot_options`. Recorded only. */
+            slot_option_id?: string;
+            /** @description The reservation's system class. Recorded only. */
+            system_class?: string;
+            /** @description The reservation request this booking fulfils. Recorded only. */
+            request_id?: string;
+            /** @description A payment card token. Recorded only; never echoed. */
+            card_token?: string;
+            /** @description The `intent_id` from `begin_payment` or `begin_save`. Recorded only; never echoed. */
+            payment_instrument_token?: string;
+            /** @description In cents; payment flow only. */
+            payment_subtotal?: number;
+            /** @description In cents; payment flow only. */
+            payment_gratuity?: number;
+            /** @description In cents; payment flow only. */
+            payment_service_charge?: number;
+            /** @description In cents; payment flow only. */
+            payment_tax?: number;
+            /** @description Create an auto-cancel payment link for the booking. */
+            payment_by_paylink?: boolean;
+            /** @description Minutes the guest has to pay the link, between 15 and 180. */
+            paylink_cancel_time?: number;
+            /** @description A note shown to the guest with the payment link. */
+            paylink_note?: string;
+            /**
+             * Format: email
+             * @description Where the payment link is sent.
+             */
+            paylink_email?: string;
+            /** @description First name of the source (the person who referred or booked for the guest). Recorded only. */
+            source_first_name?: string;
+            /** @description Last name of the source. Recorded only. */
+            source_last_name?: string;
+            /**
+             * Format: email
+             * @description Email of the source. Recorded only.
+             */
+            source_email?: string;
+            /** @description Phone number of the source. Recorded only. */
+            source_phone?: string;
+        };
+        /**
+         * @description The book fields for `POST /reservations/{reservation_id}`: every field is optional; `date`,
+         *     `time` and `party_size` default to the reservation's own, and `reservation_id` comes from the path.
+         */
+        UpdateReservationForm: components["schemas"]["BookReservationFields"];
+        /**
+         * @description One venue photo in the sizes SevenRooms serves; any size may be null.
+         * @example {
+         *       "large": "https://images.example.com/venues/harbor-and-vine/1/large.jpg",
+         *       "medium": "https://images.example.com/venues/harbor-and-vine/1/medium.jpg",
+         *       "raw": "https://images.example.com/venues/harbor-and-vine/1/raw.jpg",
+         *       "small": "https://images.example.com/venues/harbor-and-vine/1/small.jpg"
+         *     }
+         */
+        VenuePhoto: {
+            large?: string | null;
+            medium?: string | null;
+            raw?: string | null;
+            small?: string | null;
+        };
+        /**
+         * @description A client's profile photo in three sizes with their pixel dimensions, the raw upload and its
+         *     crop box, as integration code stores it.
+         */
+        ClientPhoto: {
+            large?: string | null;
+            large_height?: number | null;
+            large_width?: number | null;
+            medium?: string | null;
+            medium_height?: number | null;
+            medium_width?: number | null;
+            small?: string | null;
+            small_height?: number | null;
+            small_width?: number | null;
+            raw?: string | null;
+            cropx?: number | null;
+            cropy?: number | null;
+            crop_height?: number | null;
+            crop_width?: number | null;
+        };
+        /** @description Mock convention: one message a booking asked the venue to send; never delivered. */
+        MockNotification: {
+            /**
+             * @description A confirmation on create, an update notice on update, or a reminder before the visit.
+             * @enum {string}
+             */
+            kind: "confirmation" | "update" | "reminder";
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** @description The guest's email or phone at the time, null when the booking had none. */
+            to?: string | null;
+            requested?: components["schemas"]["Timestamp"];
         };
     };
     responses: {
@@ -1806,15 +2105,18 @@ export interface components {
         EndDate: string;
         /**
          * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
-         *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
+         *     Every ISO 8601 form live sync jobs send is accepted: a date, or a date-time with `T` (or a
+         *     space), with or without seconds and fractions, naive, with `Z`, or with an offset (`+00:00`,
+         *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
+         *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
+         *     as a space (left unencoded in the query string) is read as `+`.
          *     Mock convention: years 2000 to 2099 only; any other year is a 400.
-         * @example 2019-04-11T21:30:34.703907
          */
         UpdatedSince: string;
         /**
          * @description Only clients whose `updated` is at or after this instant.
          *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
-         *     the reservation export, a naive ISO datetime (or a date) read as UTC.
+         *     the reservation export, in every ISO 8601 form (naive read as UTC, `Z`, or an offset).
          *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-11T00:00:00
          */
@@ -1978,6 +2280,12 @@ export interface components {
          * @example 1
          */
         WebhookDeliveryAttempt: number;
+        /**
+         * @description The day whose reservations are wanted (`YYYY-MM-DD`, venue-local).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
+         * @example 2019-04-12
+         */
+        ReservationsDate: string;
     };
     requestBodies: {
         /**
@@ -1988,6 +2296,31 @@ export interface components {
         BookReservation: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["BookReservationForm"];
+            };
+        };
+        /**
+         * @description The book form (`BookReservationForm`). It may come as a form body or, as one integration sends
+         *     it, as query parameters on a request without a body; the same fields, rules and errors apply.
+         *     With neither, the answer is 400 naming the missing fields.
+         */
+        BookVenueReservation: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["BookReservationForm"];
+            };
+        };
+        /** @description The book fields to change; all optional. */
+        UpdateReservation: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateReservationForm"];
+            };
+        };
+        /** @description Optional form; `send_client_email` may be sent here instead of the query. */
+        CancelReservation: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description Whether the guest is emailed about the cancellation. */
+                    send_client_email?: boolean;
+                };
             };
         };
     };
@@ -2226,7 +2559,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BookReservation"];
+        requestBody?: components["requestBodies"]["BookVenueReservation"];
         responses: {
             200: components["responses"]["BookResult"];
             400: components["responses"]["BadRequest"];
@@ -2376,9 +2709,12 @@ export interface operations {
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
-                 *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
+                 *     Every ISO 8601 form live sync jobs send is accepted: a date, or a date-time with `T` (or a
+                 *     space), with or without seconds and fractions, naive, with `Z`, or with an offset (`+00:00`,
+                 *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
+                 *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
+                 *     as a space (left unencoded in the query string) is read as `+`.
                  *     Mock convention: years 2000 to 2099 only; any other year is a 400.
-                 * @example 2019-04-11T21:30:34.703907
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /**
@@ -2453,9 +2789,12 @@ export interface operations {
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Only records whose `updated` is at or after this instant; replaces `from_date`/`to_date`.
-                 *     Mock convention: the value is a naive ISO datetime (or a date) read as UTC, like `updated` itself.
+                 *     Every ISO 8601 form live sync jobs send is accepted: a date, or a date-time with `T` (or a
+                 *     space), with or without seconds and fractions, naive, with `Z`, or with an offset (`+00:00`,
+                 *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
+                 *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
+                 *     as a space (left unencoded in the query string) is read as `+`.
                  *     Mock convention: years 2000 to 2099 only; any other year is a 400.
-                 * @example 2019-04-11T21:30:34.703907
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /**
@@ -2510,6 +2849,32 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation's `id`, or its 7-character `reference_code`. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateReservation"];
+        responses: {
+            200: components["responses"]["BookResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -2616,7 +2981,7 @@ export interface operations {
                 /**
                  * @description Only clients whose `updated` is at or after this instant.
                  *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
-                 *     the reservation export, a naive ISO datetime (or a date) read as UTC.
+                 *     the reservation export, in every ISO 8601 form (naive read as UTC, `Z`, or an offset).
                  *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-11T00:00:00
                  */
@@ -3691,6 +4056,86 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listVenueReservations: {
+        parameters: {
+            query: {
+                /**
+                 * @description The day whose reservations are wanted (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
+                 * @example 2019-04-12
+                 */
+                date: components["parameters"]["ReservationsDate"];
+                /**
+                 * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
+                 * @example 30
+                 */
+                limit?: components["parameters"]["Limit30"];
+                /**
+                 * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ReservationList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    cancelReservationByPost: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Whether the guest is emailed about the cancellation (`true`/`false`, also `1`/`0`).
+                 * @example false
+                 */
+                send_client_email?: components["parameters"]["SendClientEmail"];
+            };
+            header?: never;
+            path: {
+                /** @description The reservation's `id`, or its 7-character `reference_code`. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["CancelReservation"];
+        responses: {
+            200: components["responses"]["ReservationIdResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     receiveSevenroomsEvent: {
         parameters: {
             query?: never;
@@ -3738,3 +4183,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -26,6 +26,8 @@ export interface OperationSpec {
   requiresAuth: boolean;
   /** Documented response statuses (`"200"`, `"400"`, `"default"`...). */
   statuses: string[];
+  /** `x-form-in-query: true`: a request without a body may send the form's fields as query parameters. */
+  formInQuery: boolean;
 }
 
 const listed = new WeakMap<oas31.OpenAPIObject, readonly OperationSpec[]>();
@@ -78,6 +80,7 @@ function flatten(doc: oas31.OpenAPIObject): OperationSpec[] {
         body,
         requiresAuth: (op.security ?? globalSecurity).length > 0,
         statuses: Object.keys(op.responses ?? {}),
+        formInQuery: (op as { 'x-form-in-query'?: unknown })['x-form-in-query'] === true,
       });
     }
   }

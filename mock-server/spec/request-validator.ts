@@ -2,6 +2,7 @@ import type { oas31 } from 'openapi3-ts';
 import { badRequest } from '../errors.js';
 import type { SchemaCompiler, Violation } from './schema-compiler.js';
 import type { OperationSpec } from './operations.js';
+import { booleanProperties, isBoolean, readBoolean } from './boolean-fields.js';
 
 export interface RawRequest {
   pathParams: Record<string, string>;
@@ -51,6 +52,11 @@ function compileNow(op: OperationSpec, compiler: SchemaCompiler) {
   const path = objectSchema('path');
   const query = objectSchema('query');
   const body = op.body ? compiler.compile(op.body.schema) : null;
+  // Ajv coerces only `true`/`false`; Python clients send `True`/`False`, others `1`/`0`.
+  const booleanQuery = new Set(
+    op.parameters.filter((p) => p.in === 'query' && isBoolean(p.schema)).map((p) => p.name),
+  );
+  const booleanBody = op.body ? booleanProperties(compiler.doc, op.body.schema) : new Set<string>();
 
   return function validateRequest(raw: RawRequest): ValidatedRequest {
     const params: Record<string, unknown> = {};
@@ -64,11 +70,14 @@ function compileNow(op: OperationSpec, compiler: SchemaCompiler) {
       // An empty query value is a value: a string schema judges it (minLength), anything else refuses it.
       if (value === '' && !query.textual.has(name))
         problems.push({ pointer: `/${name}`, message: 'must not be empty' });
-      else q[name] = value;
+      else q[name] = booleanQuery.has(name) ? readBoolean(value) : value;
     }
     // Mock convention (see the spec's info): in a form body an empty field counts as absent.
     const b: Record<string, unknown> = { ...(raw.body ?? {}) };
-    for (const [k, v] of Object.entries(b)) if (v === '') delete b[k];
+    for (const [k, v] of Object.entries(b)) {
+      if (v === '') delete b[k];
+      else if (booleanBody.has(k)) b[k] = readBoolean(v);
+    }
     problems.push(...path.validate(params), ...query.validate(q), ...(body ? body(b) : []));
     problems.push(...nonFinite(q), ...nonFinite(b));
     if (op.body?.required && raw.body === null)

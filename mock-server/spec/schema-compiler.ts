@@ -64,6 +64,8 @@ export function createSchemaCompiler(doc: oas31.OpenAPIObject, options: SchemaCo
   const cache = new WeakMap<object, CompiledSchema>();
   return {
     ajv,
+    /** The document the schemas come from (for callers that need to read a schema, not run it). */
+    doc,
     compile(schema: oas31.SchemaObject | oas31.ReferenceObject): CompiledSchema {
       const hit = cache.get(schema);
       if (hit) return hit;

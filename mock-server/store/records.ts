@@ -51,8 +51,32 @@ export interface ReservationRecord {
   costOption: number | null;
   prepayment: number | null;
   totalPayment: number | null;
+  /** Book-form fields (issue 11C); optional so older snapshots and seeded records stay valid. */
+  customFields?: CustomFieldValue[];
+  minPrice?: number | null;
+  reservationSmsOptIn?: boolean | null;
+  /** What the venue would have sent the guest (`send_*` flags); nothing is sent. */
+  notifications?: NotificationRecord[];
+  /** Documented book fields the mock keeps as sent but does not act on (docs/decisions/0009). */
+  recordedFields?: Record<string, string | number | boolean>;
   createdMs: number;
   updatedMs: number;
+}
+
+/** A custom field as the API shows it on clients and reservations. */
+export interface CustomFieldValue {
+  system_name: string;
+  name: string;
+  value: string;
+  display_order: number;
+}
+
+/** A message the booking asked the venue to send (recorded, never delivered). */
+export interface NotificationRecord {
+  kind: 'confirmation' | 'update' | 'reminder';
+  channel: 'email' | 'sms';
+  to: string | null;
+  requestedMs: number;
 }
 
 export interface ClientRecord {
@@ -88,6 +112,11 @@ export interface ClientRecord {
   loyaltyTier: string | null;
   preferredLanguageCode: string;
   externalUserId: string | null;
+  /** Book-form profile fields (issue 11C); optional so older snapshots and seeded records stay valid. */
+  address2?: string | null;
+  customFields?: CustomFieldValue[];
+  /** Marketing consent per venue (`venue_marketing_opt_in`), keyed by venue id. */
+  venueMarketingOptIn?: Record<string, boolean>;
   /** Per-venue visit statistics, kept consistent with the client's reservations. */
   venueStats: Record<string, VenueStats>;
   createdMs: number;

@@ -104,6 +104,27 @@ export async function reservationsScenario(ctx: SuiteContext, options: SuiteOpti
     }
     return;
   }
+  const ofDay = await ctx.step({
+    name: "the venue's reservations on the booked day",
+    method: 'GET',
+    path: `${venuePath}/reservations`,
+    query: { date: slot.date, limit: options.pageSize },
+  });
+  if (ofDay.ok && !digArray(ofDay.json, 'data', 'results').some((r) => dig(r, 'id') === reservationId)) {
+    // Only the first page is read: the suite's own booking is the newest, so it may be on a later page.
+    if (!digString(ofDay.json, 'data', 'cursor'))
+      ctx.fail("the venue's reservations on the booked day", `the booking ${reservationId} is not listed`);
+  }
+  await ctx.step({
+    name: 'update the reservation with a POST (notes and a custom field)',
+    method: 'POST',
+    path: `/reservations/${enc(reservationId)}`,
+    form: {
+      notes: 'Updated by the contract suite',
+      custom_fields: 'source:contract suite',
+    } satisfies FormOf<'updateReservation'>,
+    write: true,
+  });
   await ctx.step({
     name: 'update the reservation (party of 3)',
     method: 'PUT',
@@ -128,6 +149,38 @@ export async function reservationsScenario(ctx: SuiteContext, options: SuiteOpti
     path: `/reservations/${enc(reservationId)}`,
     expect: 400,
     expectMsg: 'Reservation has already been cancelled.',
+    write: true,
+  });
+
+  // A second booking for the same guest and slot, which the duplicate check would refuse without
+  // its bypass, cancelled the way some integrations do: POST .../cancel.
+  const second = await ctx.step({
+    name: 'book the same guest again, bypassing the duplicate check',
+    method: 'PUT',
+    path: `${venuePath}/book`,
+    form: {
+      date: slot.date,
+      time: slot.time,
+      party_size: 2,
+      ...SUITE_GUEST,
+      bypass_duplicate_reservation_check: true,
+      notes: 'Second booking by the contract suite',
+    } satisfies FormOf<'bookVenueReservation'>,
+    write: true,
+  });
+  const secondId = digString(second.json, 'data', 'reservation_id');
+  if (!secondId) {
+    ctx.skip(
+      { name: 'cancel with a POST', method: 'POST', path: '/reservations/{reservation_id}/cancel' },
+      'the second booking did not succeed',
+    );
+    return;
+  }
+  await ctx.step({
+    name: 'cancel with a POST',
+    method: 'POST',
+    path: `/reservations/${enc(secondId)}/cancel`,
+    form: { send_client_email: false } satisfies FormOf<'cancelReservationByPost'>,
     write: true,
   });
 }
