@@ -152,7 +152,7 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
 
   const reservation = (await t.get(`/reservations/${id}`, harbor)).body.data;
   const client = (await t.get(`/clients/${reservation.client_id}`, harbor)).body.data;
-  const state = await (await t.control('GET', '/state')).json();
+  const state = (await (await t.control('GET', '/state')).json()) as { reservations: Wire[]; holds: Wire[] };
   const stored = state.reservations.find((r: Wire) => r.id === id);
   const holdState = state.holds.find((h: Wire) => h.id === holdId)?.state;
   return {
