@@ -22,4 +22,34 @@ export default tseslint.config(
     files: ['mock-server/clock.ts', 'bench/**', 'scripts/**', 'contracts/**', 'test/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // The dashboard's browser modules (served as they are, no build step).
+    files: ['mock-server/ui/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'sessionStorage',
+          'fetch',
+          'console',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'URL',
+          'URLSearchParams',
+          'AbortController',
+          'TextDecoderStream',
+          'addEventListener',
+          'removeEventListener',
+          'confirm',
+          'Intl',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-restricted-properties': 'off' },
+  },
 );

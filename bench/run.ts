@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deliveryBench, seedBench, validationBench } from './lib/components.js';
+import { dashboardBench, deliveryBench, seedBench, validationBench } from './lib/components.js';
 import { measureLoad, type LoadRequest, type LoadSettings } from './lib/load.js';
 import { freePort, memoryOf, round1, runToEnd, start, waitFor200, type Child } from './lib/processes.js';
 import { embedInReadme } from './lib/readme.js';
@@ -602,7 +602,12 @@ async function main(): Promise<void> {
   if (wants('scaling')) await runScaling(results);
   if (wants('components')) {
     log('Component benches (child processes)…');
-    for (const run of [() => validationBench(ROOT), () => deliveryBench(ROOT, 5000), () => seedBench(ROOT)]) {
+    for (const run of [
+      () => validationBench(ROOT),
+      () => deliveryBench(ROOT, 5000),
+      () => seedBench(ROOT),
+      () => dashboardBench(ROOT),
+    ]) {
       const r = await run();
       results.components.push(r);
       log(

@@ -23,7 +23,6 @@ const terraceId = (t: TestServer) =>
 const RECORDED_VALUES: Record<string, string | number | boolean> = {
   slot_option_id: 'slot-option-7',
   system_class: 'TABLE',
-  request_id: 'req-42',
   card_token: 'tok_visa_4242',
   payment_instrument_token: 'pi_123_secret',
   payment_subtotal: 12000,
@@ -35,8 +34,6 @@ const RECORDED_VALUES: Record<string, string | number | boolean> = {
   paylink_note: 'Deposit for the tasting menu',
   paylink_email: 'pay@example.com',
   upgrade_inventories: 'champagne:2',
-  perk_id: 'perk-welcome-drink',
-  experience_id: 'exp-tasting',
   source_first_name: 'Ava',
   source_last_name: 'Laurent',
   source_email: 'ava@example.com',
@@ -50,6 +47,8 @@ interface Outcome {
   stored: Wire;
   holdState: string | undefined;
   texts: string[];
+  /** The perk, experience and reservation request the booking named, and the request afterwards. */
+  linked: { perkId: string; experienceId: string; request: Wire };
 }
 
 /** Books with every documented create field, then updates with the update-only ones; reads everything back. */
@@ -64,6 +63,20 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
   const first = await book({ date: DATE, time: '19:00', party_size: 2, ...guest(1) });
   expect(first.status, first.text).toBe(200);
   const prior = first.body.data.reservation;
+  // A perk and an experience Harbor Grill offers on Tuesday evenings, and an open request to fulfil.
+  const offers = t.mock.catalog.venues.get(venue)!.offers;
+  const perkId = offers.perks.find((p) => p.key === 'champagne-welcome')!.id;
+  const experienceId = offers.experiences.find((e) => e.key === 'chefs-counter')!.id;
+  const asked = await t.put(`/concierge/${ava}/venues/${venue}/request`, token, {
+    date: DATE,
+    time: '19:00',
+    party_size: 2,
+    first_name: 'Grace',
+    last_name: 'Hopper',
+    phone: '+12125550178',
+  });
+  expect(asked.status, asked.text).toBe(200);
+  const requestId = asked.body.data.request_id as string;
 
   const createForm: Record<string, string | number | boolean> = {
     date: DATE,
@@ -117,6 +130,9 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
     bypass_required_contact_fields: true,
     // The same guest already holds 19:00 (the first booking): only the bypass lets this one through.
     bypass_duplicate_reservation_check: true,
+    perk_id: perkId,
+    experience_id: experienceId,
+    request_id: requestId,
     ...RECORDED_VALUES,
   };
   const created = await book(createForm);
@@ -152,7 +168,8 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
 
   const reservation = (await t.get(`/reservations/${id}`, harbor)).body.data;
   const client = (await t.get(`/clients/${reservation.client_id}`, harbor)).body.data;
-  const state = (await (await t.control('GET', '/state')).json()) as { reservations: Wire[]; holds: Wire[] };
+  const state = (await (await t.control('GET', '/state')).json()) as Wire;
+  const request = (await t.get(`/concierge/${ava}/venues/${venue}/request/${requestId}`, token)).body.data;
   const stored = state.reservations.find((r: Wire) => r.id === id);
   const holdState = state.holds.find((h: Wire) => h.id === holdId)?.state;
   return {
@@ -163,6 +180,7 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
       stored,
       holdState,
       texts: [created.text, updated.text, JSON.stringify(reservation), JSON.stringify(client)],
+      linked: { perkId, experienceId, request },
     },
     sent: new Set([...Object.keys(createForm), ...Object.keys(updateForm)]),
   };
@@ -244,6 +262,10 @@ const APPLIED: Record<string, (o: Outcome) => void> = {
   reservation_id: (o) => expect(o.reservation.arrival_time).toBe('8:30 PM'),
   reservation_hold_id: (o) => expect(o.holdState).toBe('converted'),
   table_codes: (o) => expect(o.reservation.table_numbers).toEqual(['9']),
+  perk_id: (o) => expect(o.stored.perkId).toBe(o.linked.perkId),
+  experience_id: (o) => expect(o.stored.experienceId).toBe(o.linked.experienceId),
+  request_id: (o) =>
+    expect(o.linked.request).toMatchObject({ status: 'ACCEPTED', reservation_id: o.created.id }),
 };
 
 /** Flags whose effect is a check skipped: each has its own test below, which fails without the flag. */

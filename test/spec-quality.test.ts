@@ -45,6 +45,7 @@ const CONFLICTING_WRITES = new Set([
   'bookConciergeReservation',
   'createConciergeHold',
   'requestConciergeReservation',
+  'updateConciergeReservationRequest',
   'updateReservation',
 ]);
 /** The two multi-venue availability operations answer 204 with no body when nothing is open. */

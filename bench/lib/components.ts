@@ -151,3 +151,11 @@ export function seedBench(root: string): Promise<ComponentResult> {
     return lines.length > 0 ? { lines } : undefined;
   });
 }
+
+/** The dashboard's first paint of the floor and the timeline on a 100k-guest world (bench/dashboard-bench.ts). */
+export function dashboardBench(root: string): Promise<ComponentResult> {
+  return runTs(root, 'dashboard first paint', 'bench/dashboard-bench.ts', [], [], 300_000, (out) => {
+    const json = lastJson(out);
+    return json && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
+  });
+}

@@ -28,6 +28,8 @@ function component(c: ComponentResult): string {
   }
   if (c.name === 'seeding' && typeof f.seconds === 'number')
     return `${fmt(f.guests as number)} guests + ${fmt(f.reservations as number)} reservations in ${fmt(f.seconds, 2)} s, peak RSS ${fmt(f.rssPeakMb as number)} MB (budget ${String(f.budget)}: ${f.withinBudget ? 'within' : 'OVER'})`;
+  if (c.name === 'dashboard first paint' && typeof f.floorFirstPaintMs === 'number')
+    return `${fmt(f.guests as number)} guests + ${fmt(f.reservations as number)} reservations: floor ${fmt(f.floorFirstPaintMs, 0)} ms, timeline ${fmt(f.timelineFirstPaintMs as number, 0)} ms (median of ${String(f.runs)} tabs, navigation start to first frame with the view; day read model ${fmt(f.dayApiMs as number, 1)} ms); target < 1 s: ${f.withinTarget ? 'within' : 'OVER'}`;
   if (f.report !== undefined) return `\`${JSON.stringify(f.report).slice(0, 300)}\``;
   if (Array.isArray(f.lines)) return (f.lines as string[]).slice(0, 6).join('; ');
   return c.note?.split('\n').slice(-3).join('; ') ?? '';

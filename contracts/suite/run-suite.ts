@@ -3,6 +3,7 @@ import { resolveOptions, type ContractSuiteOptions, type SuiteOptionsResolved } 
 import { authScenario } from './scenarios/auth.js';
 import { clientsScenario } from './scenarios/clients.js';
 import { conciergeScenario } from './scenarios/concierge.js';
+import { conciergeOffersScenario } from './scenarios/concierge-offers.js';
 import { documentedStatusesScenario } from './scenarios/documented-statuses.js';
 import { errorsScenario } from './scenarios/errors.js';
 import { reservationsScenario } from './scenarios/reservations.js';
@@ -18,6 +19,7 @@ export const SCENARIOS: ReadonlyArray<readonly [string, Scenario]> = [
   ['reservations', reservationsScenario],
   ['clients', clientsScenario],
   ['concierge', conciergeScenario],
+  ['concierge offers and requests', conciergeOffersScenario],
   ['errors', errorsScenario],
   ['documented statuses', documentedStatusesScenario],
 ];

@@ -15,6 +15,9 @@ Drives a running mock through its control API (default --url http://127.0.0.1:40
   tables <venue_id> <reservation> <12,14>
   walk-in <venue_id> --party N [--first-name A --last-name B --phone +1...]
   waitlist <venue_id> --party N --first-name A --last-name B [--wait MINUTES]
+  requests <venue_id>                          the venue's reservation requests
+  accept <venue_id> <request_id> [--time HH:MM] [--tables 12,14]   book a request (409 if the slot is gone)
+  decline <venue_id> <request_id> [--reason TEXT]
   faults | fault-add <json> | faults-clear
   webhooks | webhook-add <url> | deliveries | redeliver <delivery_id>
   rate-limit <N/SECONDS>
@@ -101,6 +104,23 @@ export function ctlRequest(
         body,
       };
     }
+    case 'requests':
+      return { method: 'GET', path: `/venues/${need(1)[0]}/requests` };
+    case 'accept': {
+      const [venue, request] = need(2);
+      const body: Record<string, unknown> = {};
+      if (flags.time) body.time = flags.time;
+      if (flags.tables) body.table_numbers = tables(flags.tables);
+      return { method: 'POST', path: `/venues/${venue}/requests/${request}/accept`, body };
+    }
+    case 'decline': {
+      const [venue, request] = need(2);
+      return {
+        method: 'POST',
+        path: `/venues/${venue}/requests/${request}/decline`,
+        body: flags.reason ? { reason: flags.reason } : {},
+      };
+    }
     case 'faults':
       return { method: 'GET', path: '/faults' };
     case 'fault-add':
@@ -151,6 +171,8 @@ export async function ctl(
       'last-name': { type: 'string' },
       phone: { type: 'string' },
       wait: { type: 'string' },
+      time: { type: 'string' },
+      reason: { type: 'string' },
     },
   });
   const request = ctlRequest(positionals, values);

@@ -153,6 +153,7 @@ export async function serve(
   } else {
     extra.push(`Control API:  ${server.url}/_mock  (spec: ${server.url}/_mock/openapi.yaml)`);
   }
+  if (mock.controlApp) extra.push(`Dashboard:    ${(controlServer ?? server).url}/_mock/ui/`);
   extra.push(
     `Clock:        ${new Date(mock.clock.now()).toISOString()} (${clockText ?? 'frozen by the scenario'})`,
   );

@@ -9,6 +9,10 @@ import { notFoundOrWrongMethod } from '../http/error-responses.js';
 import { sharedSchemaCompiler, type SchemaCompiler } from '../spec/schema-compiler.js';
 import { controlAccess } from './access.js';
 import { configHandlers } from './config-handlers.js';
+import { dashboardHandlers } from './dashboard-handlers.js';
+import { eventHubFor } from '../dashboard/event-hub.js';
+import { mountDashboardUi } from './ui-routes.js';
+import { requestActionHandlers } from './request-handlers.js';
 import type { ControlDeps, ControlHandler, ControlHandlerTable } from './context.js';
 import { stateHandlers } from './state-handlers.js';
 import { venueActionHandlers } from './venue-handlers.js';
@@ -19,6 +23,8 @@ export const CONTROL_HANDLERS: ControlHandlerTable = {
   ...configHandlers,
   ...webhookHandlers,
   ...venueActionHandlers,
+  ...dashboardHandlers,
+  ...requestActionHandlers,
 };
 
 /**
@@ -40,6 +46,7 @@ export function createControlApi(
   control.get('/openapi.yaml', (c) =>
     c.body(text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
   );
+  mountDashboardUi(control, options.adminToken);
   control.use('*', controlAccess(options.adminToken));
   for (const op of operations) {
     control.on(
@@ -85,6 +92,16 @@ function controlRunner(
       query: new URL(c.req.url).searchParams,
       body,
     });
-    return handler({ c, deps, params: v.params as Record<string, string>, query: v.query, body: v.body });
+    const res = await handler({
+      c,
+      deps,
+      params: v.params as Record<string, string>,
+      query: v.query,
+      body: v.body,
+    });
+    // Writes are announced to open dashboards (a reset or an import changes state without events).
+    if (op.method !== 'get')
+      eventHubFor(deps).controlWrite(op.operationId, op.method.toUpperCase(), res.status);
+    return res;
   };
 }

@@ -1,15 +1,17 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { badRequest } from '../errors.js';
 import type { Catalog } from '../domain/model.js';
+import { upgradeSnapshotRequest } from '../domain/requests.js';
 import { occupiesTable } from '../domain/status.js';
 import { dayNumber } from '../domain/time.js';
+import type { RequestRecord } from '../store/records.js';
 import type { StoreSnapshot } from '../store/store.js';
 import { RECORD_SCHEMAS, SNAPSHOT_SCHEMA } from './snapshot-schema.js';
 
 /** How many problems a refusal lists; the rest are counted. */
 const LISTED = 20;
 
-const validateShape = new Ajv2020({ allErrors: true, strict: true }).compile(SNAPSHOT_SCHEMA);
+const validateShape = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(SNAPSHOT_SCHEMA);
 
 /**
  * Checks a snapshot before it replaces live state, so a hand-edited or foreign file is refused with
@@ -20,6 +22,17 @@ const validateShape = new Ajv2020({ allErrors: true, strict: true }).compile(SNA
  * do not sit on a table someone else occupies.
  */
 export function checkSnapshot(value: Record<string, unknown>, catalog: Catalog): StoreSnapshot {
+  // Requests written before they had a lifecycle are brought up to today's shape first.
+  const upgradeProblems: string[] = [];
+  if (Array.isArray(value.requests)) {
+    const venueIds = new Set(catalog.venues.keys());
+    value.requests.forEach((r: unknown, i) => {
+      if (!r || typeof r !== 'object' || Array.isArray(r)) return;
+      const problem = upgradeSnapshotRequest(r as Partial<RequestRecord>, venueIds);
+      if (problem) upgradeProblems.push(`/requests/${i} ${problem}`);
+    });
+  }
+  if (upgradeProblems.length > 0) throw refusal(upgradeProblems);
   if (!validateShape(value)) {
     const problems = (validateShape.errors ?? []).map((e) => {
       const where = e.instancePath || '/';
@@ -128,6 +141,10 @@ function invariantProblems(s: StoreSnapshot, catalog: Catalog): string[] {
   s.requests.forEach((r, i) => {
     venueOf(`/requests/${i}`, r.venueId);
     conciergeOf(`/requests/${i}`, r.conciergeId);
+    if (r.clientId !== null && !clients.has(r.clientId))
+      say(`/requests/${i}/clientId`, 'names no client in the snapshot');
+    if (r.reservationId !== null && !reservations.has(r.reservationId))
+      say(`/requests/${i}/reservationId`, 'names no reservation in the snapshot');
   });
   s.tokens.forEach((t, i) => {
     if (!catalog.credentials.has(t.clientId))

@@ -22,7 +22,6 @@ type BookFields = components['schemas']['BookReservationFields'];
 export const RECORDED_ONLY_FIELDS: Readonly<Record<string, string>> = {
   slot_option_id: 'slot options (paid or alternative versions of a slot) are not modelled',
   system_class: 'the meaning of the values is not public',
-  request_id: 'linking a booking to a reservation request is the reservation-request feature’s',
   card_token: 'no card is charged; kept, never echoed',
   payment_instrument_token: 'no payment is taken; kept, never echoed',
   payment_subtotal: 'the payment flow (prices, charges) is the payments feature’s',
@@ -34,8 +33,6 @@ export const RECORDED_ONLY_FIELDS: Readonly<Record<string, string>> = {
   paylink_note: 'payment links are the payments feature’s',
   paylink_email: 'payment links are the payments feature’s',
   upgrade_inventories: 'upgrades and their inventories are the upgrades feature’s',
-  perk_id: 'perks are the perks feature’s',
-  experience_id: 'experiences are the experiences feature’s',
   source_first_name: 'how SevenRooms shows a booking’s source person is not public',
   source_last_name: 'how SevenRooms shows a booking’s source person is not public',
   source_email: 'how SevenRooms shows a booking’s source person is not public',

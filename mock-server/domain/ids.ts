@@ -19,7 +19,11 @@ export type EntityKind =
   | 'nightloop_AccessRule'
   | 'nightloop_WaitlistEntry'
   | 'nightloop_Charge'
-  | 'nightloop_ReservationRequest';
+  | 'nightloop_ReservationRequest'
+  | 'location_Municipality'
+  | 'nightloop_Experience'
+  | 'nightloop_Perk'
+  | 'nightloop_GenericTagGroup';
 
 function varint(n: number): number[] {
   const out: number[] = [];

@@ -59,7 +59,11 @@ export interface Venue {
   venueGroupId: string;
   venueGroupName: string;
   timeZone: string;
+  /** The municipality's id (a datastore key derived from the fixture's municipality key). */
   municipalityId: string;
+  municipalityName: string;
+  /** Experiences and perks concierges can book here (see domain/offers.ts). */
+  offers: VenueOffers;
   /** Static descriptive fields rendered as they are (name, address, cuisine, ...). */
   profile: Readonly<Record<string, unknown>>;
   seatingAreas: readonly SeatingArea[];
@@ -73,6 +77,8 @@ export interface VenueGroup {
   key: string;
   name: string;
   venueIds: readonly string[];
+  /** The group's client tag categories, as a venue's tag settings show them. */
+  clientTagCategories: readonly ClientTagCategory[];
 }
 
 export interface Concierge {
@@ -104,9 +110,70 @@ export interface Credential {
 }
 
 export interface Catalog {
+  municipalities: ReadonlyMap<string, Municipality>;
   venueGroups: ReadonlyMap<string, VenueGroup>;
   venues: ReadonlyMap<string, Venue>;
   concierges: ReadonlyMap<string, Concierge>;
   conciergeGroups: ReadonlyMap<string, ConciergeGroup>;
   credentials: ReadonlyMap<string, Credential>;
+}
+
+/** A city or area venues belong to; concierge venue search and availability filter by it. */
+export interface Municipality {
+  id: string;
+  key: string;
+  name: string;
+}
+
+/** A client tag category of a venue group and the tags it defines (display names). */
+export interface ClientTagCategory {
+  id: string;
+  name: string;
+  tags: readonly string[];
+  isVip: boolean;
+}
+
+/**
+ * When an experience or perk can be booked: weekdays, shifts, a time window, party sizes, an
+ * optional date range, and (perks) how many reservations per night may carry it.
+ */
+export interface OfferWindow {
+  days: readonly Weekday[];
+  /** Empty: every shift. */
+  shiftPersistentIds: readonly string[];
+  startMin: number;
+  endMin: number;
+  partySizeMin: number;
+  partySizeMax: number;
+  startDate: string | null;
+  endDate: string | null;
+  /** Reservations per venue-local date that may carry the offer; null = no cap. */
+  nightlyLimit: number | null;
+}
+
+export interface Experience {
+  id: string;
+  key: string;
+  name: string;
+  title: string;
+  description: string;
+  priceDescription: string;
+  offerType: string;
+  defaultPartySize: number;
+  isFeatured: boolean;
+  imageUrl: string | null;
+  window: OfferWindow;
+}
+
+export interface Perk {
+  id: string;
+  key: string;
+  title: string;
+  url: string | null;
+  window: OfferWindow;
+}
+
+export interface VenueOffers {
+  experiences: readonly Experience[];
+  perks: readonly Perk[];
 }

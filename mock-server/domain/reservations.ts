@@ -8,7 +8,10 @@ import { clientPatchFrom, reservationPatchFrom } from './book-fields.js';
 import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
+import { linkPosVisit } from './pos-link.js';
 import { liveHoldFor, occupancyOf, refusalError } from './holds.js';
+import { assertOffersBookable, namedOffers } from './offers.js';
+import { markFulfilled, requestToFulfil } from './request-state.js';
 import type { Channel, Table, Venue } from './model.js';
 import {
   canTransition,
@@ -44,6 +47,16 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export function book(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
   if (dayNumber(input.date) === null)
     throw badRequest(`date must be a real date in YYYY-MM-DD format; got ${input.date}`);
+  const offers = namedOffers(venue, { experienceId: input.experience_id, perkId: input.perk_id });
+  if (offers.length > 0) {
+    const current = input.reservation_id ? store.findReservation(input.reservation_id) : undefined;
+    assertOffersBookable(store, venue, offers, {
+      date: input.date,
+      startMin: parseTime(input.time)!,
+      partySize: input.party_size,
+      ignoreId: current?.id,
+    });
+  }
   return input.reservation_id
     ? updateBooking(store, venue, input, actor, input.reservation_id)
     : createBooking(store, venue, input, actor);
@@ -71,6 +84,9 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
   ) {
     throw badRequest(`reservation_hold_id ${hold.id} was placed for a different date, time or party_size`);
   }
+  const request = input.request_id
+    ? requestToFulfil(store, venue, actor.conciergeId, input.request_id)
+    : undefined;
   const slot = resolveSlot(store, venue, input, actor, startMin, hold ? new Set([hold.id]) : undefined);
   const tables = assignTables(
     store,
@@ -111,12 +127,16 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     mfRatioFemale: input.mf_ratio_female ?? 0,
     seatedTime: parseSeatedTime(input.seated_time),
     bookedBy: actor.name,
+    perkId: input.perk_id ?? null,
+    experienceId: input.experience_id ?? null,
     ...reservationPatchFrom(input, null, store.clock.now()),
   });
   if (hold) store.endHold(hold, 'converted');
+  const gross = linkPosVisit(venue, record, status, record);
   store.insertReservation(record);
+  if (request) markFulfilled(store, request, record);
   applyClientTags(store, client, input, venue.id);
-  const stats = statsAfterStatusChange(client, record, null, status);
+  const stats = statsAfterStatusChange(client, record, null, status, gross);
   if (stats) store.updateClient(client, { venueStats: stats }, venue.id);
   return record;
 }
@@ -182,6 +202,8 @@ function updateBooking(
   if (input.mf_ratio_female !== undefined) patch.mfRatioFemale = input.mf_ratio_female;
   if (input.reservation_tags !== undefined) patch.tags = mergeTags([], parseTagList(input.reservation_tags));
   if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time);
+  if (input.perk_id !== undefined) patch.perkId = input.perk_id;
+  if (input.experience_id !== undefined) patch.experienceId = input.experience_id;
   if (input.is_walkin !== undefined) patch.reservationType = input.is_walkin ? 'WALK_IN' : 'RESERVATION';
   Object.assign(patch, reservationPatchFrom(input, record, store.clock.now()));
   const status = parseStatus(input.status, venue);
@@ -350,9 +372,10 @@ function applyStatus(
     patch.seatedTime = localNow;
   if (to === 'ARRIVED' || to === 'SEATED') patch.arrivedGuests = record.arrivedGuests ?? record.partySize;
   if (to === 'COMPLETE') patch.leftTime = localNow;
+  const gross = linkPosVisit(store.catalog.venues.get(record.venueId), record, to, patch);
   const client = store.clients.get(record.clientId);
   if (client) {
-    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to);
+    const stats = statsAfterStatusChange(client, { ...record, ...patch }, record.status, to, gross);
     if (stats) store.updateClient(client, { venueStats: stats }, record.venueId);
   }
 }

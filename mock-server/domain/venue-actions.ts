@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { durationFor, shiftsOn } from './availability.js';
 import { emptyVenueStats } from './client-stats.js';
 import { occupancyOf } from './holds.js';
+import { linkPosVisit } from './pos-link.js';
 import type { Venue } from './model.js';
 import { changeStatus, moveTables } from './reservations.js';
 import { formatLocalNaiveIso, venueLocal } from './time.js';
@@ -89,6 +90,7 @@ export function addWalkIn(store: Store, venue: Venue, input: WalkInInput): Reser
     seatedTime: formatLocalNaiveIso(now, venue.timeZone),
     bookedBy: 'Host stand',
   });
+  linkPosVisit(venue, record, 'SEATED', record);
   store.insertReservation(record);
   return record;
 }

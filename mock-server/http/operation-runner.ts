@@ -78,5 +78,12 @@ async function readForm(c: MockContext): Promise<Record<string, string> | null> 
       `Unsupported content-type ${type}; send application/x-www-form-urlencoded`,
     );
   }
-  return Object.fromEntries(new URLSearchParams(text ?? ''));
+  // A field sent more than once (what Python's requests does with a list value) arrives as one comma
+  // list, the form the API's list fields take; keeping only the last value would drop data silently.
+  const fields = new Map<string, string>();
+  for (const [k, v] of new URLSearchParams(text ?? '')) {
+    const seen = fields.get(k);
+    fields.set(k, seen === undefined ? v : `${seen},${v}`);
+  }
+  return Object.fromEntries(fields);
 }

@@ -1,6 +1,7 @@
 import { formatNaiveIso } from '../domain/time.js';
 import type { ClientRecord } from '../store/records.js';
 import { renderClientPhoto } from './client-photo.js';
+import { averageRating, renderVenueStats } from './client-stats.js';
 
 /** A client (guest) exactly as the API returns it, totals derived from the per-venue statistics. */
 export function renderClient(c: ClientRecord): Record<string, unknown> {
@@ -52,7 +53,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     client_tags: c.clientTags,
     tags: c.clientTags.map((t) => t.tag_display),
     notes: c.notes,
-    private_notes: null,
+    private_notes: c.privateNotes ?? null,
     status: 'ACTIVE',
     is_contact_private: false,
     is_one_time_guest: visits + cancelations + noshows <= 1,
@@ -66,7 +67,7 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     loyalty_id: c.loyaltyId,
     loyalty_rank: c.loyaltyRank,
     loyalty_tier: c.loyaltyTier,
-    member_groups: [],
+    member_groups: c.memberGroups ?? [],
     custom_fields: c.customFields ?? [],
     photo: renderClientPhoto(c),
     is_vip: c.isVip,
@@ -77,8 +78,8 @@ export function renderClient(c: ClientRecord): Record<string, unknown> {
     total_spend_per_visit: visits > 0 ? round2(spend / visits) : 0,
     total_cancelations: cancelations,
     total_noshows: noshows,
-    avg_rating: null,
+    avg_rating: averageRating(Object.values(c.venueStats)),
     last_visit_date: lastVisit,
-    venue_stats: c.venueStats,
+    venue_stats: renderVenueStats(c.venueStats),
   };
 }

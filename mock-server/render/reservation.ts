@@ -4,6 +4,7 @@ import { statusDisplay } from '../domain/status.js';
 import { renderBookExtras } from './book-extras.js';
 import { formatArrivalTime, formatIsoTime, formatNaiveIso, formatSlotDateTime } from '../domain/time.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
+import { renderReservationPos } from './reservation-pos.js';
 
 /**
  * A reservation exactly as the API returns it: every field the public record names, in a fixed
@@ -23,6 +24,7 @@ export function renderReservation(
   }
   const area = r.seatingAreaId ? venue?.seatingAreas.find((a) => a.id === r.seatingAreaId) : undefined;
   const concierge = r.conciergeId ? catalog.concierges.get(r.conciergeId) : undefined;
+  const pos = renderReservationPos(r, venue, client, tableNumbers);
   return {
     id: r.id,
     reference_code: r.referenceCode,
@@ -32,14 +34,14 @@ export function renderReservation(
     venue_group_client_id: r.clientId,
     client_reference_code: client?.referenceCode ?? null,
     external_id: r.externalId,
-    external_client_id: null,
-    external_reference_code: null,
+    external_client_id: pos.external_client_id,
+    external_reference_code: pos.external_reference_code,
     external_user_id: r.externalUserId,
     source_client_id: null,
     user: concierge ? { id: concierge.id, name: concierge.name } : null,
     booked_by: r.bookedBy,
-    served_by: null,
-    paid_by: null,
+    served_by: pos.served_by,
+    paid_by: pos.paid_by,
     reservation_type: r.reservationType,
     access_persistent_id: r.accessPersistentId,
     shift_persistent_id: r.shiftPersistentId,
@@ -73,7 +75,7 @@ export function renderReservation(
     tags: r.tags,
     auto_assignments: null,
     problems: null,
-    custom_fields: r.customFields ?? [],
+    custom_fields: pos.custom_fields,
     notes: r.notes,
     client_requests: r.clientRequests,
     is_vip: client?.isVip ?? false,
@@ -90,15 +92,14 @@ export function renderReservation(
     loyalty_id: client?.loyaltyId ?? null,
     loyalty_rank: client?.loyaltyRank ?? null,
     loyalty_tier: client?.loyaltyTier ?? null,
-    rating: null,
-    min_price: r.minPrice ?? null,
+    rating: pos.rating,
+    // A min_price sent with the booking wins over the access rule's minimum spend.
+    min_price: r.minPrice ?? pos.min_price,
     cost_option: r.costOption,
-    comps: null,
-    prepayment: r.prepayment,
-    onsite_payment: null,
-    total_payment: r.totalPayment,
-    pos_tickets: [],
-    check_numbers: null,
+    comps: pos.comps,
+    ...pos.payments,
+    pos_tickets: pos.pos_tickets,
+    check_numbers: pos.check_numbers,
     booking_policy: null,
     cancellation_policy: null,
     ...renderBookExtras(r),

@@ -65,7 +65,7 @@ export function renderConciergeVenue(venue: Venue): Record<string, unknown> {
     ...renderVenue(venue),
     cuisine: pick(venue, 'cuisine'),
     atmosphere: pick(venue, 'atmosphere'),
-    municipality: pick(venue, 'city'),
+    municipality: venue.municipalityName,
     municipality_id: venue.municipalityId,
     payment_policy: null,
     payments: null,

@@ -1,10 +1,8 @@
 import { requireConcierge, venueOfConcierge } from '../auth/scope.js';
-import { badRequest } from '../errors.js';
 import { placeHold, releaseHold } from '../domain/holds.js';
 import { book, type BookInput } from '../domain/reservations.js';
-import { parseTime } from '../domain/time.js';
+import { createRequest, type RequestFields } from '../domain/requests.js';
 import { renderBookResult } from '../render/booking.js';
-import type { RequestRecord } from '../store/records.js';
 import { num, ok, sendJson, str, type HandlerTable } from './context.js';
 import { calendarDate } from './params.js';
 
@@ -57,28 +55,16 @@ export const conciergeBookingHandlers = {
     return ok(c, renderBookResult(rt.store, record));
   },
 
-  /** A reservation request for when no slot suits: stored for the venue to act on, answered with its id. */
+  /** A reservation request for when no slot suits: stored for the venue to accept or decline. */
   requestConciergeReservation({ c, rt, params, body, credential }) {
     const concierge = requireConcierge(rt.store, credential, params.concierge_id!);
     const venue = venueOfConcierge(rt.store, concierge, params.venue_id!);
-    const phone = str(body, 'phone')!;
-    if (!/^\+[1-9]\d{6,14}$/.test(phone))
-      throw badRequest('phone must be in E.164 format, e.g. +12125550143');
-    const request: RequestRecord = {
-      id: rt.store.ids.key('nightloop_ReservationRequest'),
-      venueId: venue.id,
-      conciergeId: concierge.id,
-      date: calendarDate(body, 'date'),
-      startMin: parseTime(str(body, 'time')!)!,
-      partySize: num(body, 'party_size')!,
-      firstName: str(body, 'first_name')!,
-      lastName: str(body, 'last_name')!,
-      phone,
-      email: str(body, 'email') ?? null,
-      notes: str(body, 'notes') ?? null,
-      createdMs: rt.clock.now(),
-    };
-    rt.store.requests.set(request.id, request);
+    const request = createRequest(
+      rt.store,
+      venue,
+      { conciergeId: concierge.id, name: concierge.name },
+      body as RequestFields,
+    );
     return ok(c, { request_id: request.id });
   },
 } satisfies HandlerTable;

@@ -13,6 +13,7 @@ import { renderAvailabilityDay } from '../render/availability.js';
 import { renderConciergeVenue } from '../render/venue.js';
 import type { Store } from '../store/store.js';
 import { num, ok, sendJson, str, type Fields, type HandlerTable, type MockContext } from './context.js';
+import { markExperience, narrowDay, offersInQuery } from './offer-filter.js';
 import { calendarDate, reservationIdParam, timeWindow } from './params.js';
 
 /** The availability parameters every Concierge availability operation shares. */
@@ -80,10 +81,21 @@ export const conciergeVenueHandlers = {
     const concierge = requireConcierge(rt.store, credential, params.concierge_id!);
     const venue = venueOfConcierge(rt.store, concierge, params.venue_id!);
     const date = calendarDate(query, 'date');
-    const day = searchDay(rt.store, dayQuery(query, venue, date));
+    const offers = offersInQuery(query, venue);
+    const day = narrowDay(
+      rt.store,
+      venue,
+      offers,
+      query,
+      date,
+      searchDay(rt.store, dayQuery(query, venue, date)),
+    );
     return ok(c, {
       availability: [
-        renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderConciergeVenue(venue)),
+        markExperience(
+          renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderConciergeVenue(venue)),
+          offers,
+        ),
       ],
     });
   },
@@ -104,11 +116,13 @@ export const conciergeVenueHandlers = {
             reservationOfConcierge(rt.store, concierge.id, reservationIdParam(reservationId)),
             venue.id,
           ).id;
+    const offers = offersInQuery(query, venue);
     const dates: Record<string, unknown> = {};
     for (let i = 0; i < daysOut; i++) {
       const date = addDays(start, i);
-      const day = searchDay(rt.store, { ...dayQuery(query, venue, date), ignoreReservationId: ignore });
-      dates[date] = renderAvailabilityDay(venue, date, day.slots, day.isClosed, null);
+      const found = searchDay(rt.store, { ...dayQuery(query, venue, date), ignoreReservationId: ignore });
+      const day = narrowDay(rt.store, venue, offers, query, date, found);
+      dates[date] = markExperience(renderAvailabilityDay(venue, date, day.slots, day.isClosed, null), offers);
     }
     return ok(c, { dates, venue: renderConciergeVenue(venue) });
   },

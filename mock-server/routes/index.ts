@@ -1,9 +1,13 @@
 import { authHandlers } from './auth.js';
 import { clientHandlers } from './clients.js';
 import { conciergeBookingHandlers } from './concierge-booking.js';
+import { conciergeGroupDeleteHandlers } from './concierge-group-delete.js';
+import { conciergeRequestHandlers } from './concierge-requests.js';
 import { conciergeReservationHandlers } from './concierge-reservations.js';
 import { conciergeVenueHandlers } from './concierge-venues.js';
 import type { ApiOperationId, OperationHandler } from './context.js';
+import { experienceHandlers } from './experiences.js';
+import { referenceDataHandlers } from './reference-data.js';
 import { reservationAliasHandlers } from './reservation-aliases.js';
 import { reservationHandlers } from './reservations.js';
 import { venueHandlers } from './venues.js';
@@ -23,4 +27,8 @@ export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = 
   ...conciergeVenueHandlers,
   ...conciergeBookingHandlers,
   ...conciergeReservationHandlers,
+  ...conciergeRequestHandlers,
+  ...experienceHandlers,
+  ...referenceDataHandlers,
+  ...conciergeGroupDeleteHandlers,
 };

@@ -7,7 +7,7 @@
 import type { Faker } from '@faker-js/faker';
 import { makeTag } from '../domain/tags.js';
 import type { IdFactory } from '../domain/ids.js';
-import type { ClientRecord, Tag } from '../store/records.js';
+import type { ClientRecord, CustomField, Tag } from '../store/records.js';
 import { companyDomain, type ContactBook } from './contacts.js';
 import { WeightedList, type Dice } from './dice.js';
 import type { GuestLocale } from './locale.js';
@@ -25,6 +25,9 @@ const PROFILE_TAGS: readonly (readonly [Tag, number])[] = [
   [frozenTag('Preferences:Booth'), 0.03],
   [frozenTag('Occasion:Birthday'), 0.03],
 ];
+const NO_GROUPS = Object.freeze([]) as unknown as string[];
+const NO_FIELDS = Object.freeze([]) as unknown as CustomField[];
+
 export const VIP_TAG = frozenTag('VIP:VIP');
 export const REGULAR_TAG = frozenTag('Loyalty:Regular');
 
@@ -113,6 +116,9 @@ function generateGuest({ venueGroupId, locale, faker, dice, ids, contacts }: Gue
     loyaltyTier: null,
     preferredLanguageCode: 'en',
     externalUserId: null,
+    privateNotes: null,
+    memberGroups: NO_GROUPS,
+    customFields: NO_FIELDS,
     venueStats: {},
     createdMs: 0,
     updatedMs: 0,

@@ -11,12 +11,13 @@ import type { IdFactory } from '../domain/ids.js';
 import type { AccessRule, Concierge, Table, Venue } from '../domain/model.js';
 import type { ReservationStatus } from '../domain/status.js';
 import { makeTag } from '../domain/tags.js';
-import type { ChargeRecord, ClientRecord, ReservationRecord, Tag } from '../store/records.js';
+import type { ChargeRecord, ClientRecord, CustomField, ReservationRecord, Tag } from '../store/records.js';
 import { addPrepayment } from './charges.js';
 import { WeightedList, type Dice } from './dice.js';
 import { drawStamps, drawStatus, localNaiveIso, phaseOf } from './lifecycle.js';
 import type { GuestLedger } from './ledger.js';
 import { VIP_TAG } from './guests.js';
+import type { VisitExtras } from './visit-extras.js';
 import {
   categoryWeight,
   DAY_WEIGHT,
@@ -66,6 +67,7 @@ const OCCASION_TAGS = [
 const NO_TAGS = Object.freeze([]) as unknown as Tag[];
 const VIP_ONLY = Object.freeze([VIP_TAG]) as Tag[];
 const NO_TABLES = Object.freeze([]) as unknown as string[];
+const NO_FIELDS = Object.freeze([]) as unknown as CustomField[];
 
 const RESERVATION_NOTES = [
   'Celebrating a birthday; candle on dessert please',
@@ -105,6 +107,7 @@ export class VenueHistory {
   readonly #concierges: readonly Concierge[];
   readonly #sink: HistorySink;
   readonly #occupancy: number;
+  readonly #extras: VisitExtras;
   readonly #tableIdLists = new Map<Table, string[]>();
 
   constructor(o: {
@@ -116,6 +119,7 @@ export class VenueHistory {
     concierges: readonly Concierge[];
     sink: HistorySink;
     occupancy: number;
+    extras: VisitExtras;
   }) {
     this.#plan = o.plan;
     this.#venue = o.plan.venue;
@@ -126,6 +130,7 @@ export class VenueHistory {
     this.#concierges = o.concierges;
     this.#sink = o.sink;
     this.#occupancy = o.occupancy;
+    this.#extras = o.extras;
   }
 
   /**
@@ -274,6 +279,11 @@ export class VenueHistory {
       : guest.isVip
         ? VIP_ONLY
         : NO_TAGS;
+    // Drawn in the order the fields used to be, so the booking stream stays as it was.
+    const notes = dice.chance(0.05) ? dice.pick(RESERVATION_NOTES) : null;
+    const bookedBy = concierge?.name ?? BOOKED_BY.draw(dice);
+    // What the party spent per cover: its POS checks are rung up at this level (visit-extras.ts).
+    const spendLevel = status === 'COMPLETE' ? dice.int(4_500, 12_000) : 0;
     const record: ReservationRecord = {
       seq: 0,
       id: this.#ids.key('nightloop_ReservationActual'),
@@ -297,7 +307,7 @@ export class VenueHistory {
       lastName: guest.lastName,
       email: guest.email,
       phone: guest.phone,
-      notes: dice.chance(0.05) ? dice.pick(RESERVATION_NOTES) : null,
+      notes,
       clientRequests: null,
       externalId: null,
       externalUserId: null,
@@ -307,24 +317,35 @@ export class VenueHistory {
       arrivedGuests: stamps.seatedMin === null ? null : size,
       seatedTime: stamps.seatedMin === null ? null : localNaiveIso(day.date, stamps.seatedMin),
       leftTime: stamps.leftMin === null ? null : localNaiveIso(day.date, stamps.leftMin),
-      bookedBy: concierge?.name ?? BOOKED_BY.draw(dice),
+      bookedBy,
       costOption: null,
       prepayment: null,
-      // What the party spent: the statistics' spend comes from here, so both always agree.
-      totalPayment: status === 'COMPLETE' ? Math.round(size * dice.int(4_500, 12_000)) / 100 : null,
+      // Set by the visit extras from the POS checks: the statistics' spend comes from here, so both agree.
+      totalPayment: null,
+      posSpend: null,
+      posCovers: null,
+      servedBy: null,
+      rating: null,
+      customFields: NO_FIELDS,
+      externalReferenceCode: null,
       createdMs: stamps.createdMs,
       updatedMs: stamps.updatedMs,
     };
     if (rule.requiresCreditCard || dice.chance(0.03)) {
       addPrepayment(dice, record, rule.requiresCreditCard ? 25 : 40, this.#sink.charges, this.#ids);
     }
+    const gross = this.#extras.dress(
+      record,
+      spendLevel,
+      stamps.leftMin === null ? null : day.utc(stamps.leftMin),
+    );
     this.#sink.reservations.push(record);
     this.#ledger.touch(guest, record);
     let own = guest.venueStats[record.venueId];
     if (!own) guest.venueStats = { ...guest.venueStats, [record.venueId]: (own = emptyVenueStats()) };
     // Copy the result into the guest's own object: the returned copies then die young instead of
     // piling up in old space (200k bookings would leave tens of MB of garbage there).
-    const stats = statsAfterStatusChange(guest, record, null, status);
+    const stats = statsAfterStatusChange(guest, record, null, status, gross);
     if (stats) Object.assign(own, stats[record.venueId]);
     return record;
   }

@@ -20,6 +20,8 @@ import { dayKey, resolvePlan, type ResolvedPlan, type SeedPlan } from './plan.js
 import { LocalDay, planVenue } from './venue-plan.js';
 import { resolveVolume, type SeedVolume } from './volume.js';
 import { addWaitlistDay, WAITLIST_DAYS } from './waitlist.js';
+import { VisitExtras } from './visit-extras.js';
+import { dressGuests } from './guest-extras.js';
 import { makeTag } from '../domain/tags.js';
 
 export { DEFAULT_VOLUME, parseVolume, VolumeError, type SeedVolume } from './volume.js';
@@ -128,6 +130,7 @@ function seedGroup(store: Store, group: VenueGroup, ctx: GroupContext): void {
     const plan = planVenue(venue);
     const venueDice = new Dice(deriveSeed(deriveSeed(ctx.seed, 'history'), venue.key));
     const concierges = [...catalog.concierges.values()].filter((c) => c.venueIds.includes(venue.id));
+    const extrasDice = new Dice(deriveSeed(deriveSeed(ctx.seed, 'visit-extras'), venue.key));
     const history = new VenueHistory({
       plan,
       dice: venueDice,
@@ -137,6 +140,7 @@ function seedGroup(store: Store, group: VenueGroup, ctx: GroupContext): void {
       concierges,
       sink,
       occupancy: ctx.volume.occupancy,
+      extras: new VisitExtras(venue, extrasDice, ctx.nowMs),
     });
     const today = dayNumber(venueLocal(ctx.nowMs, venue.timeZone).date)!;
     const opening = ctx.plan.openings.get(venue.id);
@@ -168,6 +172,7 @@ function seedGroup(store: Store, group: VenueGroup, ctx: GroupContext): void {
     }
   }
   ledger.finish(dice, ctx.nowMs);
+  dressGuests(guests, new Dice(deriveSeed(groupSeed, 'profile-extras')), locale);
   for (const g of guests) sink.clients.push(g);
 }
 

@@ -698,6 +698,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/concierge/{concierge_id}/venues/{venue_id}/request/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of the concierge's reservation requests
+         * @description Returns a reservation request the concierge made at the venue, in `data`, with where it stands:
+         *     `status` is `UNAPPROVED` while the venue has not acted, then `ACCEPTED` (with the booked
+         *     `reservation_id`) or `DECLINED`. Another concierge's request, or one at another venue, gives 404
+         *     exactly like a missing one.
+         *
+         *     Mock convention: the reference shows only `UNAPPROVED`; `ACCEPTED` and `DECLINED` are the mock's
+         *     names for the venue's two answers. A request expires (`is_expired`, `expiration`) at the end of its
+         *     time window, venue-local. `internal_notes`, `duration` and `loyalty_id` echo what was sent.
+         */
+        get: operations["getConciergeReservationRequest"];
+        put?: never;
+        /**
+         * Change an open reservation request
+         * @description Changes the sent fields of a request the venue has not acted on yet; the answer names the request
+         *     and (null until accepted) its reservation. A request already accepted, declined or expired gives
+         *     409; so does a change that makes it duplicate another open request of the same guest at the same
+         *     time. Validation as on create (E.164 `phone`, real `date`, `end_time` not before `start_time`).
+         */
+        post: operations["updateConciergeReservationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/venues/{venue_id}/requests/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete reservation requests
+         * @description Deletes the concierge's requests at the venue named in `request_ids` (a comma-separated string, a
+         *     list literal such as `['id1', 'id2']`, or the field repeated). Ids that are not the concierge's
+         *     requests at this venue are skipped, as if missing; `data.deleted_ids` lists what was deleted and
+         *     `data.count` how many. Deleting an accepted request leaves its reservation in place.
+         */
+        post: operations["deleteConciergeReservationRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/venues/{venue_id}/perks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a venue's perks for a date
+         * @description The perks the venue offers on `date` (weekday and date range), each with `is_sold_out`: a perk with
+         *     a nightly limit is sold out once that many of the night's reservations carry it. Book one with the
+         *     book form's `perk_id`.
+         *
+         *     Mock convention: perks come from the venue fixture, where each may be limited to weekdays, shifts,
+         *     a time window and party sizes; availability asked with `perk_id` shows only the slots it allows.
+         */
+        get: operations["listConciergeVenuePerks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/experiences/{venue_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a venue's experiences
+         * @description The venue's experiences (ticketed or set-menu offers) in `data.experience`. Any credential that can
+         *     see the venue may ask: a venue-group credential for its group's venues, a concierge (or concierge
+         *     group) credential for the venues it books; any other venue gives 404.
+         *
+         *     Mock convention: experiences come from the venue fixture; the reference's private-dining and
+         *     TheFork fields are sent empty. Availability asked with `experience_id`, and booking with it, keep to
+         *     the experience's weekdays, shifts, times and party sizes.
+         */
+        get: operations["listVenueExperiences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/experiences/{venue_id}/details/{experience_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one experience
+         * @description One experience of the venue in `data.experience`; an unknown id (or one of another venue) gives 404.
+         *     Who may ask is as for the list.
+         */
+        get: operations["getVenueExperience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tags/client/{venue_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the client tag categories of a venue
+         * @description The client tag categories of the venue's group, each with its tags and colour (`color_hex`), in
+         *     `data`. Send these as `category:tag` in `client_tags_to_add` / `client_tags_to_remove`. Any
+         *     credential that can see the venue may ask; another venue gives 404.
+         *
+         *     Mock convention: `venue_name` is taken as the venue's `venue_url_key` (for example `harborgrill`),
+         *     its id, or its name, case-insensitively. The categories are those the venue group's fixture declares
+         *     plus any tag its clients carry, so every client tag is listed, with the same colour as on the
+         *     client's `client_tags`.
+         */
+        get: operations["listClientTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all municipalities
+         * @description Every municipality, as `data: {municipality_id: name}`. Any credential may ask. Use the ids as
+         *     `municipality_id` in the concierge venue search and municipality availability.
+         */
+        get: operations["listMunicipalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the municipalities a concierge has venues in
+         * @description As the full list, limited to the municipalities of the venues the concierge may book.
+         */
+        get: operations["listConciergeMunicipalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge_group/{concierge_group_id}/reservations/{reservation_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of the group's reservations
+         * @description As the concierge version, for any reservation booked by a concierge of the group: a hard delete
+         *     (afterwards it is gone, 404) that frees its tables and emits a `deleted` webhook event. A
+         *     concierge credential reaches only its own concierge's reservations; the reference names the path
+         *     parameter `concierge_id`, the path itself `concierge_group_id`, which the mock follows.
+         */
+        delete: operations["deleteConciergeGroupReservation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/venues/{venue_id}/reservations": {
         parameters: {
             query?: never;
@@ -1128,7 +1348,15 @@ export interface components {
             venue_group_client_id?: string | null;
             client_reference_code?: string | null;
             external_id?: string | null;
+            /**
+             * @description The id another system (a CRM, a loyalty platform) knows the guest by.
+             * @example CRM-4415027
+             */
             external_client_id?: string | null;
+            /**
+             * @description The booking partner's own reference for the reservation (for example a reservation booked through Google).
+             * @example G-7QK2M9TD
+             */
             external_reference_code?: string | null;
             external_user_id?: string | null;
             source_client_id?: string | null;
@@ -1138,7 +1366,16 @@ export interface components {
                 name?: string | null;
             } | null;
             booked_by?: string | null;
+            /**
+             * @description The server who looked after the party (also each POS ticket's `employee_name`).
+             *     Mock convention: set once the party is seated, from the venue's team.
+             * @example Marisol Ortega
+             */
             served_by?: string | null;
+            /**
+             * @description Who settled the bill. Mock convention: the name on the reservation, once a POS visit is
+             *     linked; null before.
+             */
             paid_by?: string | null;
             reservation_type?: string | null;
             access_persistent_id?: string | null;
@@ -1200,19 +1437,67 @@ export interface components {
             loyalty_id?: string | null;
             loyalty_rank?: number | null;
             loyalty_tier?: string | null;
+            /** @description The guest's rating of the visit, 1 to 5; null until the guest leaves feedback. */
             rating?: number | null;
+            /**
+             * @description The minimum spend of the booking's access rule, in the venue's currency. Mock convention:
+             *     the rule's `min_spend` from the venue fixture, as written.
+             */
             min_price?: number | null;
             cost_option?: number | null;
-            /** @description Complimentary items; the shape is not public. */
-            comps?: unknown;
-            /** @description Prepayment details; the shape is not public. */
-            prepayment?: unknown;
+            /**
+             * @description What was given on the house, in the venue's currency. Mock convention: the sum of the
+             *     POS tickets' comped items (`is_comp`); null while no POS visit is linked.
+             */
+            comps?: number | null;
+            /** @description The deposit paid when booking, tax and gratuity included (equals `prepayment_total`). */
+            prepayment?: number | null;
+            /** @description The deposit before tax, service charge and gratuity. */
+            prepayment_net?: number | null;
+            prepayment_tax?: number | null;
+            prepayment_gratuity?: number | null;
+            prepayment_service_charge?: number | null;
+            /** @description The deposit with everything on it. */
+            prepayment_total?: number | null;
+            /** @description What was paid at the venue beyond the deposit (equals `onsite_payment_total`). */
             onsite_payment?: number | null;
+            /** @description The POS tickets' subtotals less the deposit's net. */
+            onsite_payment_net?: number | null;
+            /** @description The POS tickets' tax. */
+            onsite_payment_tax?: number | null;
+            /**
+             * @description The POS tickets' tips, service charges and admin fees. Mock convention: the reference
+             *     names no onsite service-charge field, so service charges are counted here.
+             */
+            onsite_payment_gratuity?: number | null;
+            onsite_payment_total?: number | null;
+            /**
+             * @description Net revenue of the visit: the POS tickets' subtotals (with no ticket linked yet, the
+             *     deposit). The guest's `total_spend` is the sum of this over completed visits.
+             */
             total_payment?: number | null;
-            /** @description Point-of-sale tickets; the item shape is not public. */
-            pos_tickets?: unknown[] | null;
-            /** @description POS check numbers; the shape is not public. */
-            check_numbers?: unknown;
+            /** @description `prepayment_net` + `onsite_payment_net`; equals `total_payment` on completed visits. */
+            total_net_payment?: number | null;
+            /**
+             * @description `prepayment_total` + `onsite_payment_total`: the POS tickets' totals with tax, service
+             *     and tips. Mock convention: the payment totals are null until the party's check is paid or
+             *     the party leaves, as in the reference's example of a reservation still booked.
+             */
+            total_gross_payment?: number | null;
+            /**
+             * @description The party's point-of-sale checks (usually one; large parties sometimes split the bill).
+             *     Mock convention: seeded completed visits have their checks linked 36 hours after the
+             *     party left, as POS integrations batch them, so the latest night has none yet; a
+             *     reservation made through the API has none until venue staff mark it PAID or COMPLETE
+             *     (control API), when its checks are rung up at once from the venue's menu
+             *     (`fixtures/menus/default.json`), the same way for the same requests.
+             */
+            pos_tickets?: components["schemas"]["PosTicket"][] | null;
+            /**
+             * @description The POS check numbers of the visit. Mock convention: the shape is not public; the mock
+             *     sends the `code` of each POS ticket as a string, or null while none is linked.
+             */
+            check_numbers?: string[] | null;
             booking_policy?: string | null;
             cancellation_policy?: string | null;
             /** @description Hotel-linked venues only. */
@@ -1274,10 +1559,19 @@ export interface components {
         BookEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["BookResult"];
         };
-        /** @description A reservation request, for a time with no bookable slot. */
+        /**
+         * @description A reservation request, for a time with no bookable slot: an exact `time`, or a window
+         *     `start_time`..`end_time` the guest would accept (one of `time` and `start_time` is required).
+         *     Mock convention: without `end_time` the window is an hour from its start.
+         */
         ReservationRequestForm: {
             date: string;
-            time: string;
+            /** @description An exact arrival time, venue-local. */
+            time?: string;
+            /** @description Start of the window the guest would accept, venue-local. */
+            start_time?: string;
+            /** @description End of the window; not before `start_time`. */
+            end_time?: string;
             party_size: number;
             first_name: string;
             last_name: string;
@@ -1286,6 +1580,26 @@ export interface components {
             /** Format: email */
             email?: string;
             notes?: string;
+            /** @description Notes for the venue's staff. */
+            internal_notes?: string;
+            /** @description Minutes; used when the venue books the request. */
+            duration?: number;
+            mf_ratio_male?: number;
+            mf_ratio_female?: number;
+            /** @description Recorded only (the mock sends no email). */
+            send_client_email?: boolean;
+            external_user_id?: string;
+            /** @description An existing client of the venue group (404 otherwise); else the guest is matched by phone or email. */
+            client_id?: string;
+            loyalty_id?: string;
+            /** @description Recorded only. Who passed the request on (for example a hotel's front desk). */
+            source_first_name?: string;
+            /** @description Recorded only. */
+            source_last_name?: string;
+            /** @description Recorded only. */
+            source_email?: string;
+            /** @description Recorded only. */
+            source_phone?: string;
         };
         ReservationRequestEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: {
@@ -1372,6 +1686,7 @@ export interface components {
             /** @description The client's tags in a second form; the item shape is not public. */
             tags?: unknown[] | null;
             notes?: string | null;
+            /** @description Staff-only notes about the guest. */
             private_notes?: string | null;
             status?: string | null;
             is_contact_private?: boolean | null;
@@ -1387,16 +1702,25 @@ export interface components {
             } | null;
             has_billing_profile?: boolean | null;
             reference_code?: string | null;
+            /** @description The id another system (a CRM, a loyalty platform) knows the guest by. */
             external_user_id?: string | null;
             preferred_language_code?: string | null;
             loyalty_id?: string | null;
             loyalty_rank?: number | null;
             loyalty_tier?: string | null;
-            /** @description Membership groups; the item shape is not public. */
-            member_groups?: unknown[] | null;
+            /**
+             * @description The membership groups the guest belongs to. Mock convention: the item shape is not
+             *     public; the mock sends each group's name as a string.
+             * @example [
+             *       "Wine Club"
+             *     ]
+             */
+            member_groups?: string[] | null;
             custom_fields?: components["schemas"]["CustomField"][] | null;
             /** @description The client's profile photo as an object of sizes and crop box, or null when there is none. */
             photo?: components["schemas"]["ClientPhoto"] | null;
+            /** @description True when the guest carries the VIP tag. */
+            is_vip?: boolean | null;
             total_visits?: number | null;
             total_covers?: number | null;
             total_spend?: number | null;
@@ -1404,21 +1728,61 @@ export interface components {
             total_spend_per_visit?: number | null;
             total_cancelations?: number | null;
             total_noshows?: number | null;
+            /** @description The mean of the guest's visit ratings across the group, two decimals; null without ratings. */
             avg_rating?: number | null;
             last_visit_date?: string | null;
-            /** @description The client's statistics at each venue, keyed by venue id. */
+            /**
+             * @description The client's statistics at each venue, keyed by venue id. The top-level totals are
+             *     group-wide: each is the sum (or, for averages and the last visit, the combination) of
+             *     these.
+             */
             venue_stats?: {
                 [key: string]: components["schemas"]["VenueStats"];
             } | null;
         };
-        /** @description A client's statistics at one venue (more fields than these may appear). */
+        /**
+         * @description A client's statistics at one venue (more fields than these may appear).
+         * @example {
+         *       "total_visits": 3,
+         *       "total_covers": 7,
+         *       "total_spend": 512.5,
+         *       "gross_total": 661.2,
+         *       "total_spend_per_cover": 73.21,
+         *       "total_spend_per_visit": 170.83,
+         *       "total_cancelations": 1,
+         *       "total_cancellations": 1,
+         *       "total_noshows": 0,
+         *       "last_visit_date": "2026-11-28",
+         *       "avg_rating": 4.5,
+         *       "booked_by_names": [
+         *         "Online Widget",
+         *         "Reservation Line"
+         *       ]
+         *     }
+         */
         VenueStats: {
+            /** @description Completed visits. */
             total_visits?: number | null;
             total_covers?: number | null;
+            /** @description Net spend of the completed visits (the sum of their `total_payment`). */
             total_spend?: number | null;
+            /** @description Spend of the same visits with tax, service and tips (the sum of their `total_gross_payment`). */
+            gross_total?: number | null;
+            total_spend_per_cover?: number | null;
+            total_spend_per_visit?: number | null;
+            /** @description Cancelled reservations, spelled as on the client's top-level field. */
             total_cancelations?: number | null;
+            /**
+             * @description The same count, spelled as integration code reads it here. Mock convention: both
+             *     spellings are sent with the same value.
+             */
+            total_cancellations?: number | null;
             total_noshows?: number | null;
             last_visit_date?: string | null;
+            /** @description Mean rating of the visits here that were rated. */
+            avg_rating?: number | null;
+            /** @description Who booked the completed visits here (each reservation's `booked_by`), first seen first. */
+            booked_by_names?: string[] | null;
         };
         ClientEnvelope: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["Client"];
@@ -1538,6 +1902,229 @@ export interface components {
             previous: unknown;
             /** @description The value after the change (any JSON value). */
             current?: unknown;
+        };
+        /**
+         * @description A concierge's reservation request and where it stands. Mock convention: `status` is `UNAPPROVED`
+         *     until the venue acts, then `ACCEPTED` (with `reservation_id`) or `DECLINED`.
+         */
+        ReservationRequest: {
+            id: string | null;
+            venue_id: string | null;
+            /** @description The guest, once known (matched by phone or email, or set by the accepted booking). */
+            venue_group_client_id?: string | null;
+            /** @description The reservation the venue booked when it accepted the request. */
+            reservation_id?: string | null;
+            /** @description `UNAPPROVED`, `ACCEPTED` or `DECLINED`. */
+            status: string | null;
+            date: string | null;
+            /** @description The exact time asked for (`time`), for example `7:00 PM`; null when a window was sent. */
+            arrival_time?: string | null;
+            /** @description Start of the window the guest would accept, for example `7:00 PM`. */
+            start_time: string | null;
+            end_time: string | null;
+            /** @description The window as two UTC instants, for example `2019-04-13T23:00:00+00:00`. */
+            time_range?: string[] | null;
+            /** @description When the request lapses, venue-local, for example `4/13/19 9:00 PM`. */
+            expiration?: string | null;
+            is_expired?: boolean | null;
+            is_offer_pending?: boolean | null;
+            /** @description The party size. */
+            max_guests: number | null;
+            mf_ratio_male?: number | null;
+            mf_ratio_female?: number | null;
+            first_name?: string | null;
+            last_name?: string | null;
+            email?: string | null;
+            phone_number?: string | null;
+            notes?: string | null;
+            internal_notes?: string | null;
+            duration?: number | null;
+            external_user_id?: string | null;
+            loyalty_id?: string | null;
+            cost_option?: number | null;
+            min_price?: number | string | null;
+            booked_by?: string | null;
+            /** @description The concierge who asked. */
+            user?: {
+                id?: string | null;
+                name?: string | null;
+            } | null;
+            created: components["schemas"]["Timestamp"];
+            updated: components["schemas"]["Timestamp"];
+            deleted?: string | null;
+        };
+        ReservationRequestDetailEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["ReservationRequest"];
+        };
+        /** @description The fields of an open request to change; only those sent change. */
+        ReservationRequestUpdateForm: {
+            date?: string;
+            /** @description An exact time; replaces the window with one starting then. */
+            time?: string;
+            start_time?: string;
+            end_time?: string;
+            party_size?: number;
+            first_name?: string;
+            last_name?: string;
+            /** @description E.164 phone number. */
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            notes?: string;
+            internal_notes?: string;
+            /** @description Minutes; used when the venue books the request. */
+            duration?: number;
+            mf_ratio_male?: number;
+            mf_ratio_female?: number;
+            /** @description Recorded only (the mock sends no email). */
+            send_client_email?: boolean;
+            external_user_id?: string;
+            /** @description An existing client of the venue group (404 otherwise). */
+            client_id?: string;
+            loyalty_id?: string;
+        };
+        ReservationRequestUpdateEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                request_id: string | null;
+                /** @description The booked reservation, once the venue accepted; null before. */
+                reservation_id: string | null;
+            };
+        };
+        DeleteReservationRequestsForm: {
+            /** @description Comma-separated ids, a list literal (`['id1', 'id2']`), or the field repeated. */
+            request_ids: string;
+        };
+        DeleteReservationRequestsEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                count: number;
+                deleted_ids: string[];
+            };
+        };
+        ExperienceImage: {
+            crop_info?: {
+                height?: number | null;
+                width?: number | null;
+                x?: number | null;
+                y?: number | null;
+            } | null;
+            photo_dict?: {
+                raw?: string | null;
+            } | null;
+            raw_url_key?: string | null;
+        };
+        /** @description An experience (a ticketed or set-menu offer) of a venue. */
+        Experience: {
+            id: string | null;
+            venue_id?: string | null;
+            name: string | null;
+            title?: string | null;
+            description?: string | null;
+            price_description?: string | null;
+            hide_price_description?: boolean | null;
+            offer_type?: string | null;
+            default_party_size?: number | null;
+            is_featured?: boolean | null;
+            hide_on_directory?: boolean | null;
+            status?: string | null;
+            visibility?: string | null;
+            sort_order?: number | null;
+            landing_url_key?: string | null;
+            hero_image?: components["schemas"]["ExperienceImage"] | null;
+            image_list?: components["schemas"]["ExperienceImage"][] | null;
+            menu_blob_id?: string | null;
+            menu_filename?: string | null;
+            parent_id?: string | null;
+            template_id?: string | null;
+            offer_template_id?: string | null;
+            pdr_amenities?: string | null;
+            pdr_code?: string | null;
+            pdr_room_type?: string | null;
+            pdr_rooms?: string | null;
+            pdr_seating_areas?: string | null;
+            pdr_square_footage?: number | null;
+            pdr_standing_capacity?: number | null;
+            pdr_tables?: string | null;
+            pdr_tables_combinations?: string | null;
+            thefork_active?: boolean | null;
+            thefork_early_preview_date?: string | null;
+            thefork_end_date?: string | null;
+            thefork_menu?: string[] | null;
+            thefork_name?: string | null;
+            thefork_offer_uuid?: string | null;
+            thefork_price?: string | null;
+            thefork_start_date?: string | null;
+        };
+        ExperienceListEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                experience: components["schemas"]["Experience"][];
+            };
+        };
+        ExperienceEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                experience: components["schemas"]["Experience"];
+            };
+        };
+        /** @description A perk a concierge booking may carry. */
+        Perk: {
+            id: string | null;
+            title: string | null;
+            url?: string | null;
+            /** @description True once the night's bookings with this perk reach its limit. */
+            is_sold_out: boolean | null;
+        };
+        PerksEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                perks: components["schemas"]["Perk"][];
+            };
+        };
+        /** @description A client tag category of a venue group, with its tags and colour. */
+        ClientTagCategory: {
+            id: string | null;
+            name: string | null;
+            name_display?: string | null;
+            /** @description The category's colour, `#RRGGBB`; the same as `color` on clients' tags of it. */
+            color_hex?: string | null;
+            tags: string[] | null;
+            /** @description Display names by tag, when they differ; the shape is not public (the mock sends null). */
+            tag_name_displays?: unknown;
+            domain?: string | null;
+            /** @description The venue group the category belongs to. */
+            entity_key?: string | null;
+            privacy?: string | null;
+            type?: number | null;
+            vip?: number | null;
+            sort_order?: number | null;
+            deleted?: boolean | null;
+            disabled?: number | null;
+            copied_from?: string | null;
+            followers?: string[] | null;
+            is_autotag?: boolean | null;
+            is_deletable?: boolean | null;
+            is_editable?: boolean | null;
+            is_for_marketing_segmentation?: boolean | null;
+            is_hot_reservation?: number | null;
+            is_pod_tag?: boolean | null;
+            is_required?: boolean | null;
+            is_restricted?: number | null;
+            is_source?: number | null;
+            /** @description Not public (the mock sends null). */
+            notes_by_tag?: unknown;
+            /** @description Not public (the mock sends null). */
+            perks_by_tag?: unknown;
+            pod_ids?: string[] | null;
+            pods?: unknown[] | null;
+            show_chit?: number | null;
+            show_custom_tags_on_widget?: number | null;
+            show_reservation?: number | null;
+        };
+        ClientTagCategoryListEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["ClientTagCategory"][];
+        };
+        MunicipalitiesEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            /** @description Municipality names keyed by `municipality_id`. */
+            data: {
+                [key: string]: string;
+            };
         };
         /**
          * @description Every field of the reference's `create_or_update_reservation` form (plus `shift_persistent_id`
@@ -1686,9 +2273,16 @@ export interface components {
              *     already started or whose cancellation cut-off has passed, which is otherwise a 400.
              */
             bypass_editable_cutoff?: boolean;
-            /** @description A perk to book with the reservation. */
+            /**
+             * @description A perk of the venue (from the perks list) to book with the reservation. The slot must be inside
+             *     the perk's window (400 naming `perk_id` otherwise) and the night must not be sold out (409).
+             */
             perk_id?: string;
-            /** @description The experience of the slot, from availability. */
+            /**
+             * @description The experience of the slot, from availability. Mock convention: the slot must be inside the
+             *     experience's window (400 naming `experience_id` otherwise) and a nightly limit, if it has one,
+             *     not used up (409).
+             */
             experience_id?: string;
             /** @description Upgrades to add to the booking, as the reference's payments flow sends them. */
             upgrade_inventories?: string;
@@ -1696,7 +2290,10 @@ export interface components {
             slot_option_id?: string;
             /** @description The reservation's system class. Recorded only. */
             system_class?: string;
-            /** @description The reservation request this booking fulfils. Recorded only. */
+            /**
+             * @description The reservation request this booking fulfils: an open request of the caller's at this venue,
+             *     which becomes `ACCEPTED` with the new reservation's id (404 for anyone else's, 409 once closed).
+             */
             request_id?: string;
             /** @description A payment card token. Recorded only; never echoed. */
             card_token?: string;
@@ -1785,6 +2382,101 @@ export interface components {
             /** @description The guest's email or phone at the time, null when the booking had none. */
             to?: string | null;
             requested?: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description One point-of-sale check of a visit. `total` = `subtotal` + `tax` + `service_charge` +
+         *     `admin_fee` + `tip`; `subtotal` is the sum of the items' `total`s (comped items count zero).
+         * @example {
+         *       "code": "402117",
+         *       "status": "CLOSED",
+         *       "total": 147.08,
+         *       "subtotal": 119,
+         *       "tax": 10.56,
+         *       "service_charge": 0,
+         *       "admin_fee": 0,
+         *       "tip": 21.42,
+         *       "employee_name": "Marisol Ortega",
+         *       "table_no": "14",
+         *       "start_time": "2026-11-28T19:34:00.000000",
+         *       "end_time": "2026-11-28T21:02:00.000000",
+         *       "items": [
+         *         {
+         *           "pos_item_id": "SEA-M1",
+         *           "name": "Grilled Branzino",
+         *           "category": "Mains",
+         *           "quantity": 2,
+         *           "price": 38,
+         *           "total": 76,
+         *           "is_comp": false
+         *         },
+         *         {
+         *           "pos_item_id": "BAR-G1",
+         *           "name": "Sauvignon Blanc, glass",
+         *           "category": "Wine by the glass",
+         *           "quantity": 2,
+         *           "price": 15,
+         *           "total": 30,
+         *           "is_comp": false
+         *         },
+         *         {
+         *           "pos_item_id": "SEA-D1",
+         *           "name": "Key Lime Pie",
+         *           "category": "Desserts",
+         *           "quantity": 1,
+         *           "price": 12,
+         *           "total": 0,
+         *           "is_comp": true
+         *         },
+         *         {
+         *           "pos_item_id": "BAR-S3",
+         *           "name": "Espresso",
+         *           "category": "Soft drinks",
+         *           "quantity": 2,
+         *           "price": 5,
+         *           "total": 10,
+         *           "is_comp": false
+         *         }
+         *       ]
+         *     }
+         */
+        PosTicket: {
+            /** @description The POS check number. */
+            code?: string | null;
+            /** @description Mock convention: always `CLOSED` (checks are linked once paid). */
+            status?: string | null;
+            total?: number | null;
+            subtotal?: number | null;
+            tax?: number | null;
+            service_charge?: number | null;
+            admin_fee?: number | null;
+            tip?: number | null;
+            /** @description The server who rang up the check (the reservation's `served_by`). */
+            employee_name?: string | null;
+            table_no?: string | null;
+            /** @description Naive ISO datetime, venue-local (the party's seated time). */
+            start_time?: string | null;
+            /** @description Naive ISO datetime, venue-local (when the party left). */
+            end_time?: string | null;
+            /**
+             * @description The check's lines. Mock convention: the item shape is not public; the mock sends the
+             *     fields below, one line per menu item and price (comped units on a line of their own).
+             */
+            items?: components["schemas"]["PosTicketItem"][] | null;
+        };
+        /** @description One line of a POS check. */
+        PosTicketItem: {
+            /** @description The menu item's POS id. */
+            pos_item_id?: string | null;
+            name?: string | null;
+            /** @description The menu section (`Mains`, `Wine by the glass`, ...). */
+            category?: string | null;
+            quantity?: number | null;
+            /** @description Unit price in the venue's currency. */
+            price?: number | null;
+            /** @description `quantity` × `price`, or 0 for comped units. */
+            total?: number | null;
+            /** @description True when the units on this line were given on the house. */
+            is_comp?: boolean | null;
         };
     };
     responses: {
@@ -2280,6 +2972,42 @@ export interface components {
          * @example 1
          */
         WebhookDeliveryAttempt: number;
+        /**
+         * @description The reservation request's id, as the request operation returned it.
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3IpCxIcbmlnaHRsb29wX1Jlc2VydmF0aW9uUmVxdWVzdBiAgICAgICgCgw
+         */
+        RequestId: string;
+        /**
+         * @description The experience's id, from the venue's experience list.
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3IhCxIUbmlnaHRsb29wX0V4cGVyaWVuY2UYgICAgICAgAoM
+         */
+        ExperienceId: string;
+        /**
+         * @description The venue whose tags to list. Mock convention: its `venue_url_key`, its id or its name
+         *     (case-insensitive).
+         * @example harborandvine
+         */
+        VenueName: string;
+        /**
+         * @description The date to list perks for (`YYYY-MM-DD`, venue-local).
+         * @example 2019-04-12
+         */
+        PerksDate: string;
+        /**
+         * @description Only slots this perk may be booked in (its weekdays, shifts, times and party sizes); none on a
+         *     night it is sold out. Mock convention: the reference takes `perk_id` when booking only; the mock
+         *     also filters availability by it, so a client can offer just the slots a booking with the perk
+         *     will accept. An id that is not a perk of the venue gives 400.
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3IbCxIObmlnaHRsb29wX1BlcmsYgICAgICAgAoM
+         */
+        PerkIdQuery: string;
+        /**
+         * @description Only slots this experience may be booked in; those slots carry its id in `experience_id`.
+         *     Mock convention: the reference shows `experience_id` on timeslots but no such parameter; the mock
+         *     filters by it. An id that is not an experience of the venue gives 400.
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3IhCxIUbmlnaHRsb29wX0V4cGVyaWVuY2UYgICAgICAgAoM
+         */
+        ExperienceIdQuery: string;
         /**
          * @description The day whose reservations are wanted (`YYYY-MM-DD`, venue-local).
          *     Mock convention: years 2000 to 2099 only; any other year is a 400.
@@ -3306,6 +4034,21 @@ export interface operations {
                  * @example false
                  */
                 include_upsells?: components["parameters"]["IncludeUpsells"];
+                /**
+                 * @description Only slots this perk may be booked in (its weekdays, shifts, times and party sizes); none on a
+                 *     night it is sold out. Mock convention: the reference takes `perk_id` when booking only; the mock
+                 *     also filters availability by it, so a client can offer just the slots a booking with the perk
+                 *     will accept. An id that is not a perk of the venue gives 400.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IbCxIObmlnaHRsb29wX1BlcmsYgICAgICAgAoM
+                 */
+                perk_id?: components["parameters"]["PerkIdQuery"];
+                /**
+                 * @description Only slots this experience may be booked in; those slots carry its id in `experience_id`.
+                 *     Mock convention: the reference shows `experience_id` on timeslots but no such parameter; the mock
+                 *     filters by it. An id that is not an experience of the venue gives 400.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IhCxIUbmlnaHRsb29wX0V4cGVyaWVuY2UYgICAgICAgAoM
+                 */
+                experience_id?: components["parameters"]["ExperienceIdQuery"];
             };
             header?: never;
             path: {
@@ -3405,6 +4148,21 @@ export interface operations {
                  * @example false
                  */
                 include_upsells?: components["parameters"]["IncludeUpsells"];
+                /**
+                 * @description Only slots this perk may be booked in (its weekdays, shifts, times and party sizes); none on a
+                 *     night it is sold out. Mock convention: the reference takes `perk_id` when booking only; the mock
+                 *     also filters availability by it, so a client can offer just the slots a booking with the perk
+                 *     will accept. An id that is not a perk of the venue gives 400.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IbCxIObmlnaHRsb29wX1BlcmsYgICAgICAgAoM
+                 */
+                perk_id?: components["parameters"]["PerkIdQuery"];
+                /**
+                 * @description Only slots this experience may be booked in; those slots carry its id in `experience_id`.
+                 *     Mock convention: the reference shows `experience_id` on timeslots but no such parameter; the mock
+                 *     filters by it. An id that is not an experience of the venue gives 400.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IhCxIUbmlnaHRsb29wX0V4cGVyaWVuY2UYgICAgICAgAoM
+                 */
+                experience_id?: components["parameters"]["ExperienceIdQuery"];
             };
             header?: never;
             path: {
@@ -4029,6 +4787,432 @@ export interface operations {
                  */
                 send_client_email?: components["parameters"]["SendClientEmail"];
             };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge group's id; it must be the group the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IlCxIYbmlnaHRsb29wX0NvbmNpZXJnZUdyb3VwGICAgICAgIAIDA
+                 */
+                concierge_group_id: components["parameters"]["ConciergeGroupId"];
+                /** @description The reservation's `id`, or its 7-character `reference_code`. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ReservationIdResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getConciergeReservationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+                /**
+                 * @description The reservation request's id, as the request operation returned it.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IpCxIcbmlnaHRsb29wX1Jlc2VydmF0aW9uUmVxdWVzdBiAgICAgICgCgw
+                 */
+                request_id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationRequestDetailEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateConciergeReservationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+                /**
+                 * @description The reservation request's id, as the request operation returned it.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IpCxIcbmlnaHRsb29wX1Jlc2VydmF0aW9uUmVxdWVzdBiAgICAgICgCgw
+                 */
+                request_id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ReservationRequestUpdateForm"];
+            };
+        };
+        responses: {
+            /** @description The request is changed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationRequestUpdateEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteConciergeReservationRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DeleteReservationRequestsForm"];
+            };
+        };
+        responses: {
+            /** @description What was deleted. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteReservationRequestsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConciergeVenuePerks: {
+        parameters: {
+            query: {
+                /**
+                 * @description The date to list perks for (`YYYY-MM-DD`, venue-local).
+                 * @example 2019-04-12
+                 */
+                date: components["parameters"]["PerksDate"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The perks offered that day. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerksEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listVenueExperiences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The venue's experiences. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getVenueExperience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+                /**
+                 * @description The experience's id, from the venue's experience list.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IhCxIUbmlnaHRsb29wX0V4cGVyaWVuY2UYgICAgICAgAoM
+                 */
+                experience_id: components["parameters"]["ExperienceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experience. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listClientTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The venue whose tags to list. Mock convention: its `venue_url_key`, its id or its name
+                 *     (case-insensitive).
+                 * @example harborandvine
+                 */
+                venue_name: components["parameters"]["VenueName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag categories. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientTagCategoryListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMunicipalities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The municipalities. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalitiesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConciergeMunicipalities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The concierge's municipalities. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalitiesEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteConciergeGroupReservation: {
+        parameters: {
+            query?: never;
             header?: never;
             path: {
                 /**

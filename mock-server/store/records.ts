@@ -12,6 +12,14 @@ export interface Tag {
   color: string;
 }
 
+/** A venue-defined custom field and its value, as the API shows it. */
+export interface CustomField {
+  system_name: string;
+  name: string;
+  value: string;
+  display_order: number;
+}
+
 export interface ReservationRecord {
   /** Creation order; the key cursors page on, so records created mid-sync never shift earlier pages. */
   seq: number;
@@ -51,25 +59,35 @@ export interface ReservationRecord {
   costOption: number | null;
   prepayment: number | null;
   totalPayment: number | null;
+  /** The venue perk booked with it (absent on seeded records: none). */
+  perkId?: string | null;
+  /** The experience booked with it (absent on seeded records: none). */
+  experienceId?: string | null;
   /** Book-form fields (issue 11C); optional so older snapshots and seeded records stay valid. */
-  customFields?: CustomFieldValue[];
   minPrice?: number | null;
   reservationSmsOptIn?: boolean | null;
   /** What the venue would have sent the guest (`send_*` flags); nothing is sent. */
   notifications?: NotificationRecord[];
   /** Documented book fields the mock keeps as sent but does not act on (docs/decisions/0009). */
   recordedFields?: Record<string, string | number | boolean>;
+  /**
+   * The party's spend level in cents per cover once its POS visit is linked, else null. The POS
+   * checks are rebuilt from it, `posCovers` and the id (domain/pos-tickets.ts) instead of being stored.
+   */
+  posSpend: number | null;
+  posCovers: number | null;
+  servedBy: string | null;
+  /** The guest's rating of the visit, 1-5. */
+  rating: number | null;
+  customFields: CustomField[];
+  externalReferenceCode: string | null;
   createdMs: number;
   updatedMs: number;
 }
 
 /** A custom field as the API shows it on clients and reservations. */
-export interface CustomFieldValue {
-  system_name: string;
-  name: string;
-  value: string;
-  display_order: number;
-}
+/** A custom field value as the book form sets it: the same shape as the seeded ones. */
+export type CustomFieldValue = CustomField;
 
 /** A message the booking asked the venue to send (recorded, never delivered). */
 export interface NotificationRecord {
@@ -114,9 +132,11 @@ export interface ClientRecord {
   externalUserId: string | null;
   /** Book-form profile fields (issue 11C); optional so older snapshots and seeded records stay valid. */
   address2?: string | null;
-  customFields?: CustomFieldValue[];
   /** Marketing consent per venue (`venue_marketing_opt_in`), keyed by venue id. */
   venueMarketingOptIn?: Record<string, boolean>;
+  privateNotes: string | null;
+  memberGroups: string[];
+  customFields: CustomField[];
   /** Per-venue visit statistics, kept consistent with the client's reservations. */
   venueStats: Record<string, VenueStats>;
   createdMs: number;
@@ -130,6 +150,13 @@ export interface VenueStats {
   total_cancelations: number;
   total_noshows: number;
   last_visit_date: string | null;
+  /** Spend including tax, service and tips (`total_spend` is the net of the same visits). */
+  gross_total: number;
+  /** Ratings the guest left on visits here, summed and counted (the API shows the average). */
+  rating_sum: number;
+  rating_count: number;
+  /** Who booked the visits here (`booked_by` of each completed reservation), first seen first. */
+  booked_by_names: string[];
 }
 
 export interface HoldRecord {
@@ -189,19 +216,49 @@ export interface ChargeRecord {
   createdMs: number;
 }
 
+/** Where a request stands: open, booked by the venue, or turned down. */
+export type RequestStatus = 'UNAPPROVED' | 'ACCEPTED' | 'DECLINED';
+
 export interface RequestRecord {
   id: string;
   venueId: string;
   conciergeId: string | null;
+  /** The concierge's name, shown as `booked_by`. */
+  bookedBy: string;
   date: string;
+  /** The exact time asked for (`time`), if any; minutes after midnight, venue-local. */
+  arrivalMin: number | null;
+  /** The window the guest would accept (`start_time`..`end_time`). */
   startMin: number;
+  endMin: number;
   partySize: number;
   firstName: string;
   lastName: string;
   phone: string;
   email: string | null;
   notes: string | null;
+  internalNotes: string | null;
+  durationMin: number | null;
+  mfRatioMale: number;
+  mfRatioFemale: number;
+  /** Recorded only: the mock sends no email. */
+  sendClientEmail: boolean | null;
+  externalUserId: string | null;
+  /** The guest: matched by phone or email (or named by `client_id`); set from the booking on accept. */
+  clientId: string | null;
+  loyaltyId: string | null;
+  source: {
+    firstName: string | null;
+    lastName: string | null;
+    email: string | null;
+    phone: string | null;
+  } | null;
+  status: RequestStatus;
+  /** The reservation the venue booked when it accepted. */
+  reservationId: string | null;
+  declineReason: string | null;
   createdMs: number;
+  updatedMs: number;
 }
 
 export interface TokenRecord {

@@ -48,6 +48,8 @@ export class Store {
   readonly #reservationsByRef = new Map<string, ReservationRecord>();
   readonly #reservationsByGroup = new Map<string, SeqList<ReservationRecord>>();
   readonly #reservationsByVenueDate = new Map<string, Set<ReservationRecord>>();
+  /** Every reservation of a venue and date, whatever its status (the dashboard's day view). */
+  readonly #allByVenueDate = new Map<string, Set<ReservationRecord>>();
   readonly #reservationsByConciergeGroup = new Map<string, SeqList<ReservationRecord>>();
   readonly clients = new Map<string, ClientRecord>();
   readonly #clientsByGroup = new Map<string, SeqList<ClientRecord>>();
@@ -93,6 +95,11 @@ export class Store {
     return this.#reservationsByVenueDate.get(venueDateKey(venueId, date)) ?? [];
   }
 
+  /** Every reservation of a venue on a date, whatever its status, in no particular order. */
+  reservationsOnDate(venueId: string, date: string): Iterable<ReservationRecord> {
+    return this.#allByVenueDate.get(venueDateKey(venueId, date)) ?? [];
+  }
+
   insertReservation(record: ReservationRecord): void {
     this.reservations.set(record.id, record);
     this.#reservationsByRef.set(record.referenceCode, record);
@@ -104,8 +111,10 @@ export class Store {
   updateReservation(record: ReservationRecord, patch: Partial<ReservationRecord>): void {
     const previous = this.feed.active ? this.renderReservation(record) : null;
     this.#unindexOccupancy(record);
+    this.#allByVenueDate.get(venueDateKey(record.venueId, record.date))?.delete(record);
     Object.assign(record, patch, { updatedMs: this.clock.now() });
     this.#indexOccupancy(record);
+    setFor(this.#allByVenueDate, venueDateKey(record.venueId, record.date)).add(record);
     this.#publishReservation('updated', previous, record);
   }
 
@@ -118,6 +127,7 @@ export class Store {
     const conciergeGroupId = this.#conciergeGroupOf(record);
     if (conciergeGroupId) this.#reservationsByConciergeGroup.get(conciergeGroupId)?.remove(record);
     this.#unindexOccupancy(record);
+    this.#allByVenueDate.get(venueDateKey(record.venueId, record.date))?.delete(record);
     if (previous) {
       this.feed.publish({
         entityType: 'reservation',
@@ -145,6 +155,7 @@ export class Store {
     const conciergeGroupId = this.#conciergeGroupOf(record);
     if (conciergeGroupId) listFor(this.#reservationsByConciergeGroup, conciergeGroupId).push(record);
     this.#indexOccupancy(record);
+    setFor(this.#allByVenueDate, venueDateKey(record.venueId, record.date)).add(record);
   }
 
   #indexOccupancy(record: ReservationRecord): void {
@@ -326,6 +337,7 @@ export class Store {
       this.#reservationsByRef,
       this.#reservationsByGroup,
       this.#reservationsByVenueDate,
+      this.#allByVenueDate,
       this.#reservationsByConciergeGroup,
       this.clients,
       this.#clientsByGroup,

@@ -110,6 +110,8 @@ export async function conciergeScenario(ctx: SuiteContext, options: SuiteOptions
       time: slot.time,
       party_size: 2,
       ...SUITE_GUEST,
+      // Another guest: the suite's own guest already holds this slot, and a duplicate request is a 409.
+      phone: '+14155550124',
     } satisfies FormOf<'requestConciergeReservation'>,
     write: true,
   });

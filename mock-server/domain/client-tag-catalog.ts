@@ -1,0 +1,35 @@
+import type { Store } from '../store/store.js';
+import { stableKey } from './ids.js';
+import type { ClientTagCategory, VenueGroup } from './model.js';
+
+/**
+ * A venue group's client tag categories: those its fixture declares, each widened with the tags its
+ * clients actually carry, plus any category only clients carry (tags added by bookings with
+ * `client_tags_to_add`, or by the seeder). So every tag on every client of the group is listed,
+ * in its category, with the category's colour.
+ */
+export function clientTagCategories(store: Store, group: VenueGroup): ClientTagCategory[] {
+  const byName = new Map<string, { category: ClientTagCategory; tags: Set<string> }>();
+  for (const c of group.clientTagCategories)
+    byName.set(c.name.toLowerCase(), { category: c, tags: new Set(c.tags) });
+  for (const client of store.clientsOfGroup(group.id).after(0)) {
+    for (const tag of client.clientTags) {
+      const key = tag.group_display.toLowerCase();
+      let entry = byName.get(key);
+      if (!entry) {
+        entry = {
+          category: {
+            id: stableKey('nightloop_GenericTagGroup', `${group.key}/${key}`),
+            name: tag.group_display,
+            tags: [],
+            isVip: key === 'vip',
+          },
+          tags: new Set(),
+        };
+        byName.set(key, entry);
+      }
+      entry.tags.add(tag.tag_display);
+    }
+  }
+  return [...byName.values()].map(({ category, tags }) => ({ ...category, tags: [...tags] }));
+}
