@@ -32,6 +32,7 @@ interface Sent {
   status: number;
   text: string;
   headers: Headers;
+  stream: boolean;
 }
 
 async function send(t: TestServer, req: FuzzRequest, token: string | undefined): Promise<Sent> {
@@ -39,7 +40,12 @@ async function send(t: TestServer, req: FuzzRequest, token: string | undefined):
   if (token !== undefined) headers.authorization = token;
   if (req.contentType) headers['content-type'] = req.contentType;
   const res = await t.app.request(req.url, { method: req.method, headers, body: req.body });
-  return { status: res.status, text: await res.text(), headers: res.headers };
+  // An event stream never ends: its status and headers are the answer; the stream is closed.
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, text: '', headers: res.headers, stream: true };
+  }
+  return { status: res.status, text: await res.text(), headers: res.headers, stream: false };
 }
 
 function checkAnswer(
@@ -50,6 +56,8 @@ function checkAnswer(
 ): string | null {
   const label = `${req.method} ${req.url.slice(0, 160)}${req.spoiled ? ` [spoiled ${req.spoiled}]` : ''}`;
   if (answer.status >= 500) return `${label}: ${answer.status} ${answer.text.slice(0, 200)}`;
+  if (answer.stream)
+    return answer.status === 200 || !req.spoiled ? null : `${label}: refused input, a stream opened`;
   const verdict = validator.validateResponse({
     method: req.method,
     url: req.url,

@@ -60,6 +60,14 @@ export function validValue(schema: Schema, wire: Wire): fc.Arbitrary<unknown> {
   // Strings (and schemas without a type).
   if (schema.format === 'uri') return fc.constant(LOOPBACK_URL);
   if (schema.format === 'email') return fc.emailAddress();
+  if (schema.format === 'date')
+    return fc
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2099-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
   if (schema.format === 'date-time')
     return fc
       .date({
@@ -125,7 +133,7 @@ export function invalidValues(schema: Schema, wire: Wire): unknown[] {
     if (typeof schema.maxLength === 'number') out.push('x'.repeat(schema.maxLength + 1));
     if (schema.format === 'email') out.push('not-an-email');
     if (schema.format === 'uri') out.push('not a uri');
-    if (schema.format === 'date-time') out.push('yesterday');
+    if (schema.format === 'date-time' || schema.format === 'date') out.push('yesterday');
   }
   return out;
 }
