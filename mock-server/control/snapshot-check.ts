@@ -11,7 +11,9 @@ import { RECORD_SCHEMAS, SNAPSHOT_SCHEMA } from './snapshot-schema.js';
 /** How many problems a refusal lists; the rest are counted. */
 const LISTED = 20;
 
-const validateShape = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(SNAPSHOT_SCHEMA);
+const validateShape = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  SNAPSHOT_SCHEMA,
+);
 
 /**
  * Checks a snapshot before it replaces live state, so a hand-edited or foreign file is refused with
