@@ -13,6 +13,7 @@ describe('control access with an unreadable peer address', () => {
     expect((await t.control('GET', '/state', undefined, resetPeer)).status).toBe(403);
     const open = testServer();
     expect((await open.control('POST', '/reset', undefined, resetPeer)).status).toBe(403);
+    expect((await open.app.request('/_mock/ui/', {}, resetPeer)).status).toBe(403);
     // The clock did not move.
     const clock = (await (await t.control('GET', '/clock')).json()) as { now: string };
     expect(clock.now).toBe('2026-12-07T17:00:00.000Z');
