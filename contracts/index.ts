@@ -18,3 +18,6 @@ export { writeRecordedPairs } from './recorded/record.js';
 export { validateRecorded } from './recorded/validate-recorded.js';
 export { runSuiteViaPrism } from './prism/run-via-prism.js';
 export type { Disagreement } from './prism/compare.js';
+/** The SevenRooms description shipped with the package, for `createContractValidator(loadSpec().doc)`. */
+export { loadSpec, DEFAULT_SPEC_PATH, CONTROL_SPEC_PATH } from '../mock-server/spec/load-spec.js';
+export { PrismNotInstalledError } from './prism/start-prism.js';

@@ -7,6 +7,8 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** Whether `level` is written; lets per-request logging cost nothing when it is off. Absent = yes. */
+  enabled?(level: LogLevel): boolean;
 }
 
 /** A leveled logger writing one line per entry to stderr (stdout stays clean for the start-up banner). */
@@ -19,5 +21,11 @@ export function createLogger(
     if (LOG_LEVELS.indexOf(name) < threshold) return;
     write(`[${name}] ${msg}${fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ''}`);
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    enabled: (name) => name !== 'silent' && LOG_LEVELS.indexOf(name) >= threshold,
+  };
 }

@@ -4,6 +4,7 @@ import type { oas31 } from 'openapi3-ts';
 import { ManualClock, wallClock, type Clock } from './clock.js';
 import { peekClientId } from './auth/tokens.js';
 import { IdFactory } from './domain/ids.js';
+import { RequestIds } from './domain/request-ids.js';
 import { notFoundOrWrongMethod, renderError } from './http/error-responses.js';
 import { operationClass } from './http/operation-class.js';
 import { operationRunner } from './http/operation-runner.js';
@@ -21,13 +22,22 @@ import { rateLimit, type RateLimitController } from './middleware/rate-limit.js'
 import type { RateLimitConfigPatch } from './middleware/rate-limit-config.js';
 import { createRandom, deriveSeed } from './random.js';
 import { ALL_HANDLERS } from './routes/index.js';
-import type { ApiOperationId, MockEnv, Runtime } from './routes/context.js';
+import {
+  CORS_EXPOSED,
+  CORS_HEADERS,
+  type ApiOperationId,
+  type MockEnv,
+  type Runtime,
+} from './routes/context.js';
+import { setResponseHeaders } from './http/response-headers.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from './spec/operations.js';
 import { DEFAULT_SPEC_PATH, loadSpec } from './spec/load-spec.js';
 import { checkHandlerCoverage } from './spec/handler-coverage.js';
 import { sharedSchemaCompiler } from './spec/schema-compiler.js';
 import type { LoadedScenario } from './seed/scenario.js';
-import { seedStore, type SeedVolume } from './seed/seed-store.js';
+import { seedStore, type SeedProgress, type SeedSummary, type SeedVolume } from './seed/seed-store.js';
+import { accessLog } from './http/access-log.js';
+import { mountDocs } from './http/docs-ui.js';
 import { resolveVolume } from './seed/volume.js';
 import { ChangeFeed } from './store/change-feed.js';
 import { createControlApi } from './control/control-api.js';
@@ -37,10 +47,6 @@ import {
   type WebhookServiceOptions,
 } from './webhooks/webhook-service.js';
 import { Store } from './store/store.js';
-
-/** Response headers a browser client may read. */
-const CORS_EXPOSED = ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
-const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
 
 /** Every version prefix the real API answers under. */
 export const API_PREFIXES = ['/2_4', '/2_2', '/api-ext/2_4', '/api-ext/2_2'] as const;
@@ -89,6 +95,8 @@ export interface MockServerOptions {
    * the API, `control` (default 256 MiB, for snapshot import) for the control API.
    */
   maxBody?: { api?: number; control?: number };
+  /** Called while the first world is seeded (the CLI's progress counter on large volumes). */
+  onSeedProgress?: (progress: SeedProgress) => void;
 }
 
 export interface MockServer {
@@ -98,6 +106,8 @@ export interface MockServer {
   catalog: Catalog;
   spec: oas31.OpenAPIObject;
   operations: readonly OperationSpec[];
+  /** What the seeder generated for the current world (guests, reservations, charges, waitlist). */
+  readonly seeded: SeedSummary;
   /** Publishes every reservation and client change; survives {@link MockServer.reset}. */
   feed: ChangeFeed;
   rateLimits: RateLimitController;
@@ -134,13 +144,16 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const volume = resolveVolume(scenario?.volume, options.volume);
   const feed = new ChangeFeed();
 
+  let seeded: SeedSummary;
+  let progress = options.onSeedProgress;
   const buildStore = () => {
     const store = new Store(catalog, clock, new IdFactory(createRandom(deriveSeed(seed, 'ids'))), feed);
-    seedStore(store, { seed, volume, plan: scenario?.plan });
+    seeded = seedStore(store, { seed, volume, plan: scenario?.plan, progress });
+    progress = undefined; // only the start-up seeding is reported, not a reset
     return store;
   };
   let store = buildStore();
-  let requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
+  let requestIds = new RequestIds(deriveSeed(seed, 'request-ids'));
   const runtime: Runtime = {
     get store() {
       return store;
@@ -167,10 +180,10 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       await next();
     };
   const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
-    c.set('requestId', requestIds.requestId(clock.now()));
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', CORS_EXPOSED_LIST);
+    c.set('requestId', requestIds.next(clock.now()));
     await next();
+    // JSON answers are built with their CORS headers (sendJson); the rest get them here.
+    if (c.get('responseText') === undefined) setResponseHeaders(c, CORS_HEADERS);
   };
 
   const webhooks = createWebhookService({
@@ -188,7 +201,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const app = new Hono<MockEnv>();
   // Browsers may call the mock from any origin. Hono's cors middleware writes through `c.res` before
   // the handler runs, which makes Hono rebuild every response the slow way; so it answers only
-  // preflights, and the two headers every answer needs are prepared with c.header().
+  // preflights, and the two headers every answer needs come with the response (assignRequestId).
   app.options(
     '*',
     cors({
@@ -198,6 +211,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     }),
   );
   app.use('*', assignRequestId);
+  const logRequests = logger.enabled?.('info') ?? true;
+  if (logRequests) app.use('*', accessLog(logger));
   const capBodies = bodyCaps(options.maxBody);
   app.use('*', capBodies);
   // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
@@ -228,7 +243,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const reset = () => {
     if (clock instanceof ManualClock) clock.set(startMs);
     store = buildStore();
-    requestIds = new IdFactory(createRandom(deriveSeed(seed, 'request-ids')));
+    requestIds = new RequestIds(deriveSeed(seed, 'request-ids'));
     limiter.controller.reset();
   };
   let controlApp: Hono<MockEnv> | null = null;
@@ -254,6 +269,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     // The same routes as an app of their own, for --control-port.
     controlApp = new Hono<MockEnv>();
     controlApp.use('*', assignRequestId);
+    if (logRequests) controlApp.use('*', accessLog(logger));
     controlApp.use('*', capBodies);
     controlApp.onError((err, c) => renderError(err, c, logger));
     controlApp.route('/', controlRoutes);
@@ -263,12 +279,16 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     c.body(spec.text, 200, { 'content-type': 'application/yaml; charset=utf-8' }),
   );
   app.get('/openapi.json', (c) => c.json(spec.doc));
+  mountDocs(app, { spec: spec.doc, controlMounted: (options.control ?? 'mounted') === 'mounted' });
   app.notFound(notFoundOrWrongMethod(operations, API_PREFIXES));
 
   return {
     app,
     get store() {
       return store;
+    },
+    get seeded() {
+      return seeded;
     },
     clock,
     catalog,

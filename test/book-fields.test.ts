@@ -11,9 +11,9 @@ const DATE = '2026-12-08';
 type Wire = any;
 
 /** Every field the spec documents for the book form. */
-const DOCUMENTED = Object.keys(
-  (loadSpec().doc.components!.schemas!.BookReservationFields as oas31.SchemaObject).properties!,
-);
+const PROPERTIES = (loadSpec().doc.components!.schemas!.BookReservationFields as oas31.SchemaObject)
+  .properties as Record<string, Record<string, unknown>>;
+const DOCUMENTED = Object.keys(PROPERTIES);
 
 const HG = (t: TestServer) => t.venueId('harbor-grill');
 const terraceId = (t: TestServer) =>
@@ -172,6 +172,8 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
   const request = (await t.get(`/concierge/${ava}/venues/${venue}/request/${requestId}`, token)).body.data;
   const stored = state.reservations.find((r: Wire) => r.id === id);
   const holdState = state.holds.find((h: Wire) => h.id === holdId)?.state;
+  const journal = await (await t.control('GET', '/journal?limit=500')).text();
+  expect(journal).toContain('card_token=[redacted]');
   return {
     outcome: {
       created: created.body.data.reservation,
@@ -179,7 +181,7 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
       client,
       stored,
       holdState,
-      texts: [created.text, updated.text, JSON.stringify(reservation), JSON.stringify(client)],
+      texts: [created.text, updated.text, JSON.stringify(reservation), JSON.stringify(client), journal],
       linked: { perkId, experienceId, request },
     },
     sent: new Set([...Object.keys(createForm), ...Object.keys(updateForm)]),
@@ -290,14 +292,16 @@ describe('every documented book field', () => {
     for (const field of Object.keys(RECORDED_ONLY_FIELDS)) {
       expect(outcome.stored.recordedFields[field], field).toBe(RECORDED_VALUES[field]);
     }
-    // Secrets are kept, never echoed.
+    // Secrets are kept, never echoed — not even in the request journal.
     for (const text of outcome.texts) {
       expect(text).not.toContain('tok_visa_4242');
       expect(text).not.toContain('pi_123_secret');
     }
   });
 
-  it('the recorded-only list is the one the decision record documents', async () => {
+  it('the recorded-only list is the one the spec marks (x-recorded-only) and the decision record documents', async () => {
+    const marked = DOCUMENTED.filter((f) => PROPERTIES[f]!['x-recorded-only'] === true);
+    expect(marked.sort()).toEqual(Object.keys(RECORDED_ONLY_FIELDS).sort());
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync(new URL('../docs/decisions/0009-book-fields.md', import.meta.url), 'utf8');
     for (const field of Object.keys(RECORDED_ONLY_FIELDS)) expect(doc).toContain(`\`${field}\``);
@@ -406,6 +410,53 @@ describe('bypass flags do what their names say', () => {
     const moved = await t.put(`/venues/${HG(t)}/book`, token, { ...move, bypass_editable_cutoff: true });
     expect(moved.status, moved.text).toBe(200);
     expect(moved.body.data.reservation.arrival_time).toBe('1:30 PM');
+  });
+});
+
+describe('a refused booking leaves no trace', () => {
+  it('a bad field refuses the whole form before the guest, the hold or the reservation change', async () => {
+    const t = testServer();
+    const ava = t.conciergeId('ava');
+    const venue = HG(t);
+    const token = await t.login(CREDENTIALS.ava);
+    const booked = await t.put(`/concierge/${ava}/venues/${venue}/book`, token, {
+      date: DATE,
+      time: '19:00',
+      party_size: 2,
+      ...guest(8),
+    });
+    const r = booked.body.data.reservation;
+    const slot = (
+      await t.get(
+        `/concierge/${ava}/venues/${venue}/availability/dining?date=${DATE}&party_size=2&start_time=20:00&end_time=20:00`,
+        token,
+      )
+    ).body.data.availability[0].timeslots[0];
+    const hold = await t.put(`/concierge/${ava}/venues/${venue}/holds`, token, {
+      date: DATE,
+      time: '20:00',
+      party_size: 2,
+      shift_persistent_id: slot.shift_persistent_id,
+      access_persistent_id: slot.access_persistent_id,
+    });
+    const before = JSON.stringify((await (await t.control('GET', '/state')).json()) as unknown);
+    const refused = await t.put(`/concierge/${ava}/venues/${venue}/book`, token, {
+      reservation_id: r.id,
+      date: DATE,
+      time: '20:00',
+      party_size: 2,
+      reservation_hold_id: hold.body.data.reservation_hold_id,
+      salutation: 'Dr.',
+      status: 'SEATED',
+      custom_fields: '{not json',
+    });
+    expect([refused.status, refused.body.msg]).toEqual([
+      400,
+      'custom_fields must be a JSON object or a comma list of name:value pairs',
+    ]);
+    const after = JSON.stringify((await (await t.control('GET', '/state')).json()) as unknown);
+    // No token was issued in between, so the whole state must be byte-identical.
+    expect(after).toBe(before);
   });
 });
 

@@ -79,7 +79,7 @@ describe('sevenrooms-mock serve', () => {
   });
 
   it('refuses bad flags with a message naming them', async () => {
-    await expect(serve(['--port', 'abc'], {})).rejects.toThrow(/--port must be a whole number/);
+    await expect(serve(['--port', 'abc'], {})).rejects.toThrow(/--port must be a port number/);
     await expect(serve(['--rate-limit', 'lots'], {})).rejects.toThrow(UsageError);
     await expect(serve(['--clock', 'someday'], {})).rejects.toThrow(/--clock/);
     await expect(serve(['--admin-token', 'short'], {})).rejects.toThrow(/at least 12/);
@@ -124,8 +124,6 @@ describe('sevenrooms-mock serve --scenario', () => {
     vi.restoreAllMocks();
     expect(banner).toMatch(/Scenario:\s+fully-booked-friday/);
     expect(banner).toMatch(/Clock:\s+\d{4}-\d{2}-\d{2}T.*frozen by the scenario/);
-    await expect(serve(['--scenario', 'no-such-scenario'], {})).rejects.toThrow(
-      /shipped scenarios: .*quiet-weekday/,
-    );
+    await expect(serve(['--scenario', 'no-such-scenario'], {})).rejects.toThrow(/known: .*quiet-weekday/);
   });
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createTestSpec } from '../contracts/testing/test-spec.js';
 import { createInProcessTarget } from '../contracts/suite/targets/in-process.js';
+import { loadSpec } from '../mock-server/spec/load-spec.js';
 import { createContractValidator, formatViolation } from '../contracts/validate/index.js';
 
 const RATE = { 'X-RateLimit-Limit': '600', 'X-RateLimit-Remaining': '599' };
@@ -95,6 +96,28 @@ describe('contract validator: requests, bodies and statuses', () => {
       '[getConciergeDiningAvailability] request.query /date: query parameter is required',
       '[getConciergeDiningAvailability] request.query /party_size: query parameter must be integer',
     ]);
+  });
+
+  it('reads True/False (what Python sends) as booleans in queries and forms, as the mock does', () => {
+    const real = createContractValidator(loadSpec().doc);
+    const query = (value: string) =>
+      real.validateRequest({
+        method: 'GET',
+        url: `/2_4/concierge/c1/venues/v1/availability/dining?date=2026-12-08&start_time=19:00&end_time=20:00&party_size=2&supports_paid_reservations=${value}`,
+        headers: { Authorization: 't' },
+      }).violations;
+    expect(query('True')).toEqual([]);
+    expect(query('FALSE')).toEqual([]);
+    expect(query('Yes').map(formatViolation)).toEqual([
+      '[getConciergeVenueDiningAvailability] request.query /supports_paid_reservations: query parameter must be boolean',
+    ]);
+    const form = real.validateRequest({
+      method: 'PUT',
+      url: '/2_4/venues/v1/book',
+      headers: { authorization: 't', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'date=2026-12-08&time=19:00&party_size=2&send_client_email=True&bypass_availability=False',
+    });
+    expect(form.violations).toEqual([]);
   });
 
   it('parses form bodies, accepts 1/0 booleans and repeated array fields, and names missing fields', () => {

@@ -107,7 +107,7 @@ describe('experiences', () => {
       ...guest(1),
     });
     expect(ok.status).toBe(200);
-    expect(t.mock.store.reservations.get(ok.body.data.reservation_id)!.experienceId).toBe(id);
+    expect(ok.body.data.reservation).toMatchObject({ experience_id: id, perks: {}, request_id: null });
   });
 });
 
@@ -157,6 +157,8 @@ describe('perks', () => {
       expect(reply.status).toBe(200);
       ids.push(reply.body.data.reservation_id);
     }
+    const first = await t.get(`/concierge/${ava}/reservations/${ids[0]}`, token);
+    expect(first.body.data.perks).toEqual({ [id]: 'A glass of Champagne on arrival' });
     const perks = await t.get(`${base}/perks?date=2026-12-10`, token);
     expect(perks.body.data.perks.find((p: { id: string }) => p.id === id).is_sold_out).toBe(true);
     expect(await times(`${DINNER_THU}&perk_id=${id}`)).toEqual([]);

@@ -69,6 +69,19 @@ describe('ISO 8601 instants', () => {
   });
 });
 
+describe('seated_time in ISO 8601 forms', () => {
+  it('naive is venue-local as sent; Z or an offset is an instant shown in the venue zone', async () => {
+    const t = testServer();
+    const token = await t.login(CREDENTIALS.harbor);
+    const naive = await bookOne(t, token, 1, { seated_time: '2026-12-08T19:05:00' });
+    expect(naive.seated_time).toBe('2026-12-08T19:05:00.000000');
+    const zulu = await bookOne(t, token, 2, { seated_time: '2026-12-09T00:05:00Z' });
+    expect(zulu.seated_time).toBe('2026-12-08T19:05:00.000000');
+    const offset = await bookOne(t, token, 3, { seated_time: '2026-12-08T20:05:00.250-04:00' });
+    expect(offset.seated_time).toBe('2026-12-08T19:05:00.250000');
+  });
+});
+
 describe('booleans as Python sends them', () => {
   it('True/False/TRUE/1 are booleans in the query and in forms; other words are a 400 naming the field', async () => {
     const t = testServer();
@@ -87,14 +100,17 @@ describe('booleans as Python sends them', () => {
 });
 
 describe('venues as clients read them', () => {
-  it('every venue has its IANA timezone and photo objects {large, medium, raw, small}', async () => {
+  it('every venue has its IANA timezone and photo objects {large, medium, raw, small} with sizes', async () => {
     const t = testServer();
     const token = await t.login(CREDENTIALS.thames);
     const list = await t.get('/venues', token);
     for (const venue of list.body.data.results) {
       expect(venue.timezone).toBe('Europe/London');
-      for (const photo of venue.photos)
-        expect(Object.keys(photo).sort()).toEqual(['large', 'medium', 'raw', 'small']);
+      for (const photo of venue.photos) {
+        expect(photo).toMatchObject({ large: expect.any(String), medium: expect.any(String) });
+        expect(photo).toMatchObject({ raw: expect.any(String), small: expect.any(String) });
+        expect(photo).toMatchObject({ small_height: 50, small_width: 80 });
+      }
     }
     const one = await t.get(`/venues/${t.venueId('the-larder')}`, token);
     expect(one.body.data.timezone).toBe('Europe/London');
@@ -157,6 +173,26 @@ describe('the Reservations-API paths integration code calls', () => {
     expect((await t.post(`/reservations/${r.id}/cancel`, thames, {})).status).toBe(404);
   });
 
+  it('send_client_email on a cancel is recorded as a cancellation notice, on every cancel path', async () => {
+    const t = testServer();
+    const token = await t.login(CREDENTIALS.harbor);
+    const notices = async (id: string) =>
+      (await t.get(`/reservations/${id}`, token)).body.data.mock_notifications.map(
+        (n: { kind: string; to: string }) => `${n.kind} ${n.to}`,
+      );
+    const a = await bookOne(t, token, 1, { email: 'a@example.com' });
+    expect((await t.del(`/reservations/${a.id}?send_client_email=True`, token)).status).toBe(200);
+    expect(await notices(a.id)).toEqual(['cancellation a@example.com']);
+    const b = await bookOne(t, token, 2, { email: 'b@example.com' });
+    expect((await t.post(`/reservations/${b.id}/cancel`, token, { send_client_email: 'true' })).status).toBe(
+      200,
+    );
+    expect(await notices(b.id)).toEqual(['cancellation b@example.com']);
+    const quiet = await bookOne(t, token, 3, { email: 'c@example.com' });
+    expect((await t.del(`/reservations/${quiet.id}?send_client_email=false`, token)).status).toBe(200);
+    expect(await notices(quiet.id)).toEqual([]);
+  });
+
   it('PUT /venues/{venue_id}/book takes its fields as query parameters', async () => {
     const t = testServer();
     const token = await t.login(CREDENTIALS.harbor);
@@ -173,6 +209,8 @@ describe('the Reservations-API paths integration code calls', () => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.data.reservation).toMatchObject({ first_name: 'Query', phone_number: '+12125550199' });
     expect(reply.body.data.reservation.mock_notifications).toHaveLength(1);
+    // One client reads the booking's code straight off the answer.
+    expect(reply.body.data.reservation_reference_code).toBe(reply.body.data.reservation.reference_code);
     const bad = await t.send('PUT', `/venues/${t.venueId('harbor-grill')}/book?date=${DATE}&time=19:00`, {
       token,
     });

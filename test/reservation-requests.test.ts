@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createContractValidator } from '../contracts/validate/index.js';
+import { buildCatalog, DEFAULT_VENUES_PATH } from '../mock-server/fixtures/load-venues.js';
 import { loadSpec } from '../mock-server/spec/load-spec.js';
 import { CREDENTIALS, guest, testServer, type Reply, type TestServer } from './support/harness.js';
 
@@ -111,6 +113,18 @@ describe('reservation requests: create, read, update, delete', () => {
     expect(backwards.body.msg).toMatch(/end_time/);
   });
 
+  it('a venue whose concierge-requests setting is off answers 403, as documented', async () => {
+    const fixture = JSON.parse(readFileSync(DEFAULT_VENUES_PATH, 'utf8'));
+    fixture.venue_groups[0].venues[0].concierge_offers.accepts_requests = false; // Harbor Grill
+    const t = testServer({ catalog: buildCatalog(fixture) });
+    const { token, base } = await concierge(t);
+    const refused = await t.put(`${base}/request`, token, { ...REQUEST, time: '19:00' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.msg).toBe('Concierge reservation requests setting is disabled for the venue.');
+    const pier = `/concierge/${t.conciergeId('ava')}/venues/${t.venueId('pier-nine')}`;
+    expect((await t.put(`${pier}/request`, token, { ...REQUEST, time: '19:00' })).status).toBe(200);
+  });
+
   it('the same guest asking twice for the same time is a 409', async () => {
     const t = testServer();
     const { token, base } = await concierge(t);
@@ -176,7 +190,12 @@ describe('the venue accepts or declines', () => {
       reservation: Record<string, unknown>;
     };
     expect(request).toMatchObject({ status: 'ACCEPTED', reservation_id: reservation.id });
-    expect(reservation).toMatchObject({ date: '2026-12-08', arrival_time: '7:00 PM', max_guests: 4 });
+    expect(reservation).toMatchObject({
+      date: '2026-12-08',
+      arrival_time: '7:00 PM',
+      max_guests: 4,
+      request_id: id,
+    });
 
     // The concierge sees the outcome, and owns the reservation.
     const got = await t.get(`${base}/request/${id}`, token);
@@ -268,6 +287,23 @@ describe('the venue accepts or declines', () => {
     expect((await t.get(`${base}/request/${id}`, await t.login(CREDENTIALS.ava))).status).toBe(404);
     expect((await t.control('PUT', '/state', state)).status).toBe(200);
     expect((await t.get(`${base}/request/${id}`, token)).body.data.start_time).toBe('7:00 PM');
+  });
+});
+
+describe('determinism', () => {
+  it('same seed, same clock, same requests: byte-identical request, perk and tag answers', async () => {
+    const run = async () => {
+      const t = testServer();
+      const { token, base } = await concierge(t);
+      const id = (await t.put(`${base}/request`, token, { ...REQUEST, time: '19:00' })).body.data.request_id;
+      return [
+        (await t.get(`${base}/request/${id}`, token)).text,
+        (await t.get(`${base}/perks?date=2026-12-08`, token)).text,
+        (await t.get('/tags/client/harborgrill', token)).text,
+        (await t.get('/municipalities', token)).text,
+      ];
+    };
+    expect(await run()).toEqual(await run());
   });
 });
 

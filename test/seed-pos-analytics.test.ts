@@ -315,3 +315,44 @@ describe('reservations made through the API', () => {
     expect((await run()).done.pos_tickets).toEqual(tickets);
   });
 });
+
+describe('a check paid before the party leaves', () => {
+  it('is linked at PAID and counted once, net and gross, when the party leaves', async () => {
+    const t = testServer({ start: '2026-12-08T00:30:00Z' });
+    const token = await t.login(CREDENTIALS.thames);
+    const venue = t.venueId('the-larder');
+    const booked = await t.put(`/venues/${venue}/book`, token, {
+      date: '2026-12-08',
+      time: '12:00',
+      party_size: 6,
+      ...guest(8),
+      bypass_availability: true,
+    });
+    expect(booked.status, booked.text).toBe(200);
+    const r = booked.body.data.reservation as Row;
+    const path = `/venues/${venue}/reservations/${r.id}`;
+    await t.control('POST', `${path}/seat`, {});
+    const paid = (await (await t.control('POST', `${path}/status`, { status: 'PAID' })).json()) as Row;
+    expect((paid.pos_tickets as Row[]).length).toBeGreaterThan(0);
+    // A London venue adds its service charge to a large party's check instead of a tip.
+    for (const ticket of paid.pos_tickets as Row[]) {
+      expect(ticket.service_charge).toBeGreaterThan(0);
+      expect(ticket.tip).toBe(0);
+    }
+    const before = (await t.get(`/clients/${r.client_id}`, token)).body.data as Row;
+    expect(before.total_visits).toBe(0);
+    const done = (await (await t.control('POST', `${path}/status`, { status: 'COMPLETE' })).json()) as Row;
+    // The same checks; only the end time is known now that the party has left.
+    const withoutEnd = (tickets: Row[]) => tickets.map(({ end_time: _end, ...rest }) => rest);
+    expect(withoutEnd(done.pos_tickets as Row[])).toEqual(withoutEnd(paid.pos_tickets as Row[]));
+    expect((paid.pos_tickets as Row[])[0]!.end_time).toBeNull();
+    expect((done.pos_tickets as Row[])[0]!.end_time).toBe(done.left_time);
+    const after = (await t.get(`/clients/${r.client_id}`, token)).body.data as Row;
+    const stats = (after.venue_stats as Record<string, Row>)[venue]!;
+    expect([stats.total_visits, stats.total_spend, stats.gross_total]).toEqual([
+      1,
+      done.total_payment,
+      done.total_gross_payment,
+    ]);
+  });
+});

@@ -48,9 +48,12 @@ export function renderMarkdown(r: Results): string {
       '(the load generator shares these cores; figures are noisy, ratios travel better than absolutes).',
   );
   out.push('');
+  const getLoad = s.wrk
+    ? `GET rows: wrk, ${s.wrk.threads} thread, ${s.wrk.connections} connections, ${s.wrk.warmupSec} s warm-up then ${s.wrk.durationSec} s measured`
+    : 'GET rows: autocannon (wrk was not available)';
   out.push(
-    `Each row: autocannon, ${s.connections} connections, pipelining ${s.pipelining}, ${s.warmupSec} s warm-up then ${s.durationSec} s measured. ` +
-      'Cells: requests/s · p50 / p99 latency in ms.',
+    `${getLoad}; PUT book: autocannon, ${s.connections} connections, pipelining ${s.pipelining}, ${s.warmupSec} s warm-up then ${s.durationSec} s measured. ` +
+      'Bare Hono answers the same bytes pre-serialised. Cells: requests/s · p50 / p99 latency in ms.',
   );
   out.push('');
   out.push('| Request | sevenrooms-mock | Prism | bare Hono | ours ÷ Prism | ours ÷ bare Hono |');

@@ -2,11 +2,13 @@
 import type { ComponentResult } from './components.js';
 import type { LoadFigures, LoadSettings } from './load.js';
 import type { MemoryStatus } from './processes.js';
+import type { ProfileSummary } from './profile.js';
 
-export type EndpointKey = 'availability' | 'reservation' | 'export' | 'book';
+export type EndpointKey = 'availability' | 'reservation' | 'venue' | 'export' | 'book';
 export const ENDPOINTS: { key: EndpointKey; label: string; read: boolean }[] = [
   { key: 'availability', label: 'GET availability', read: true },
   { key: 'reservation', label: 'GET reservation', read: true },
+  { key: 'venue', label: 'GET venue', read: true },
   { key: 'export', label: 'GET clients/export (400)', read: true },
   { key: 'book', label: 'PUT book', read: false },
 ];
@@ -49,7 +51,12 @@ export interface Results {
     loadAverageAtStart: number[];
     loadAverageAtEnd: number[];
   };
-  settings: LoadSettings & { loadGenerator: string };
+  settings: LoadSettings & {
+    loadGenerator: string;
+    wrk: { threads: number; connections: number; warmupSec: number; durationSec: number } | null;
+  };
+  /** CPU profiles written by `npm run bench -- --profile`, one per row. */
+  profiles: string[];
   requests: Record<EndpointKey, string>;
   servers: Partial<Record<ServerKey, ServerResult>>;
   ratios: Partial<Record<EndpointKey, { vsPrism: number | null; vsBareHono: number | null }>>;
@@ -61,6 +68,10 @@ export interface Results {
     coldStartEmptyStoreMs?: { runs: number[]; median: number };
     /** The mock with its request journal off (createMockServer({ journal: { enabled: false } })). */
     journalOff?: Partial<Record<EndpointKey, LoadFigures>>;
+    /** PUT book against a mock persisting to a data directory (--data-dir). */
+    bookPersistent?: LoadFigures;
+    /** `--profile`: where each row's time went. */
+    profiles?: Partial<Record<EndpointKey, ProfileSummary>>;
   };
   targets: Target[];
   durationSec: number;

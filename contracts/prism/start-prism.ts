@@ -59,9 +59,24 @@ export async function startPrismProxy(options: PrismProxyOptions): Promise<Prism
   return { url, output: () => output, stop };
 }
 
+/** `--via-prism` without Prism: it is an optional peer dependency of this package. */
+export class PrismNotInstalledError extends Error {
+  override readonly name = 'PrismNotInstalledError';
+  constructor() {
+    super(
+      '--via-prism needs Prism, an optional peer dependency: install it with `npm install --save-dev @stoplight/prism-cli@5`.',
+    );
+  }
+}
+
 function prismBin(): string {
   const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve('@stoplight/prism-cli/package.json');
+  let manifestPath: string;
+  try {
+    manifestPath = require.resolve('@stoplight/prism-cli/package.json');
+  } catch {
+    throw new PrismNotInstalledError();
+  }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: string | Record<string, string> };
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.prism;
   if (!bin) throw new Error('@stoplight/prism-cli declares no prism binary');

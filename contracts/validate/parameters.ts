@@ -1,4 +1,5 @@
 import type { oas31 } from 'openapi3-ts';
+import { isBoolean, readBoolean } from '../../mock-server/spec/boolean-fields.js';
 import type { CompiledSchema, SchemaCompiler } from '../../mock-server/spec/schema-compiler.js';
 import { violation } from './body.js';
 import type { ContractViolation, ViolationLocation } from './types.js';
@@ -38,6 +39,10 @@ export function compileParameters(
   };
   const arrays = new Set(own.filter((param) => isArraySchema(param.schema)).map(nameOf));
   const exploded = new Set(own.filter((param) => param.explode !== false).map(nameOf));
+  // `True`/`False` (Python) and `1`/`0` are booleans too, as the mock reads them (docs/decisions/0001).
+  const booleans = new Set(
+    own.filter((param) => param.schema && !('$ref' in param.schema) && isBoolean(param.schema)).map(nameOf),
+  );
   let compiled: CompiledSchema | undefined;
   return (values) => {
     compiled ??= compiler.compile(schema);
@@ -49,7 +54,8 @@ export function compileParameters(
       if (arrays.has(name)) {
         object[name] = raw.length === 1 && !exploded.has(name) ? (raw[0] ?? '').split(',') : raw;
       } else {
-        object[name] = raw[raw.length - 1];
+        const last = raw[raw.length - 1];
+        object[name] = booleans.has(name) ? readBoolean(last) : last;
       }
     }
     return compiled(object).map((found) =>

@@ -1,5 +1,6 @@
 import type { oas31 } from 'openapi3-ts';
 import { resolveRef } from '../../mock-server/spec/load-spec.js';
+import { readBoolean } from '../../mock-server/spec/boolean-fields.js';
 import type { SchemaCompiler } from '../../mock-server/spec/schema-compiler.js';
 import { isEmptyBody, readFormBody, readJsonBody, violation, type ReadBody } from './body.js';
 import { mediaTypeOf } from './headers.js';
@@ -127,12 +128,12 @@ function resolveComponent(doc: oas31.OpenAPIObject, ref: string): oas31.SchemaOb
   }
 }
 
-/** `1`/`0` are accepted booleans on SevenRooms forms (docs/decisions/0001); Ajv only coerces true/false. */
+/**
+ * `True`/`False` in any case and `1`/`0` are accepted booleans on SevenRooms forms
+ * (docs/decisions/0001); Ajv only coerces `true`/`false`. Same reading as the mock's.
+ */
 function normaliseBooleans(value: unknown, booleans: Set<string>): void {
   if (!value || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
-  for (const name of booleans) {
-    if (record[name] === '1') record[name] = 'true';
-    else if (record[name] === '0') record[name] = 'false';
-  }
+  for (const name of booleans) if (name in record) record[name] = readBoolean(record[name]);
 }

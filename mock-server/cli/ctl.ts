@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { UsageError, wholeNumber } from './usage-error.js';
+import { Command, CommanderError } from 'commander';
+import { oneLine, unreachable, UsageError, wholeNumber } from './usage-error.js';
 
-export const CTL_USAGE = `Usage: sevenrooms-mock ctl <command> [arguments] [--url URL] [--admin-token TOKEN]
-
-Drives a running mock through its control API (default --url http://127.0.0.1:4010).
-
+/** The ctl commands, listed under `ctl --help`. */
+export const CTL_COMMANDS = `
+Commands:
   health | reset | clock               show health, reset to the seed, show the clock
   clock set <ISO> | clock advance <D>  move time (D: 90, 90s, 15m, 2h, 1d)
   state > file.json | import <file>    export or import a state snapshot
@@ -21,7 +20,35 @@ Drives a running mock through its control API (default --url http://127.0.0.1:40
   faults | fault-add <json> | faults-clear
   webhooks | webhook-add <url> | deliveries | redeliver <delivery_id>
   rate-limit <N/SECONDS>
+
+Examples:
+  sevenrooms-mock ctl clock advance 2h
+  sevenrooms-mock ctl journal --status 5xx --limit 5
 `;
+
+/** The `ctl` command's arguments and flags (its action is attached by the caller). */
+export function ctlCommand(): Command {
+  return new Command('ctl')
+    .description(
+      'drive a running mock through its control API: clock, reset, venue actions, faults, webhooks',
+    )
+    .argument('<command>', 'what to do (listed below)')
+    .argument('[args...]', "the command's arguments")
+    .option('--url <url>', 'the mock to drive (env SEVENROOMS_MOCK_URL)', 'http://127.0.0.1:4010')
+    .option('--admin-token <token>', 'for a mock beyond loopback (env SEVENROOMS_MOCK_ADMIN_TOKEN)')
+    .option('--limit <n>', 'journal: how many entries')
+    .option('--operation <id>', 'journal: only this operationId')
+    .option('--status <status>', 'journal: only this status or class, e.g. 5xx')
+    .option('--tables <list>', 'seat: table numbers, e.g. 12,14')
+    .option('--party <n>', 'walk-in, waitlist: party size')
+    .option('--first-name <name>', 'walk-in, waitlist: guest first name')
+    .option('--last-name <name>', 'walk-in, waitlist: guest last name')
+    .option('--phone <phone>', 'walk-in, waitlist: guest phone')
+    .option('--wait <minutes>', 'waitlist: quoted wait')
+    .option('--time <HH:MM>', 'accept: book the request at this time')
+    .option('--reason <text>', 'decline: the reason given to the guest')
+    .addHelpText('after', CTL_COMMANDS);
+}
 
 /** `90`, `90s`, `15m`, `2h`, `1d` → seconds. */
 export function parseDuration(text: string): number {
@@ -53,7 +80,7 @@ export function ctlRequest(
     case 'state':
       return { method: 'GET', path: '/state' };
     case 'import':
-      return { method: 'PUT', path: '/state', body: JSON.parse(readFileSync(need(1)[0]!, 'utf8')) };
+      return { method: 'PUT', path: '/state', body: readJson(need(1)[0]!) };
     case 'clock':
       if (rest[0] === 'set') return { method: 'PUT', path: '/clock', body: { now: need(2)[1] } };
       if (rest[0] === 'advance')
@@ -94,8 +121,8 @@ export function ctlRequest(
     case 'waitlist': {
       const [venue] = need(1);
       const body: Record<string, unknown> = { party_size: wholeNumber('--party', flags.party) };
-      if (flags['first-name']) body.first_name = flags['first-name'];
-      if (flags['last-name']) body.last_name = flags['last-name'];
+      if (flags.firstName) body.first_name = flags.firstName;
+      if (flags.lastName) body.last_name = flags.lastName;
       if (flags.phone) body.phone = flags.phone;
       if (command === 'waitlist' && flags.wait) body.quoted_wait_time = wholeNumber('--wait', flags.wait);
       return {
@@ -124,7 +151,7 @@ export function ctlRequest(
     case 'faults':
       return { method: 'GET', path: '/faults' };
     case 'fault-add':
-      return { method: 'POST', path: '/faults', body: JSON.parse(need(1)[0]!) };
+      return { method: 'POST', path: '/faults', body: parseJson('ctl fault-add', need(1)[0]!) };
     case 'faults-clear':
       return { method: 'DELETE', path: '/faults' };
     case 'webhooks':
@@ -149,39 +176,48 @@ export function ctlRequest(
   }
 }
 
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(
+      `ctl import: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+  return parseJson(`ctl import ${path}`, text);
+}
+
+function parseJson(what: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${what} takes JSON: ${(err as Error).message}.`);
+  }
+}
+
 /** Sends one control request and prints the JSON answer; resolves to the process exit code. */
-export async function ctl(
-  argv: string[],
+export async function runCtl(
+  positionals: string[],
+  flags: Record<string, string | undefined>,
   env: NodeJS.ProcessEnv = process.env,
   print: (line: string) => void = (line) => void process.stdout.write(`${line}\n`),
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      url: { type: 'string', default: env.SEVENROOMS_MOCK_URL ?? 'http://127.0.0.1:4010' },
-      'admin-token': { type: 'string' },
-      limit: { type: 'string' },
-      operation: { type: 'string' },
-      status: { type: 'string' },
-      tables: { type: 'string' },
-      party: { type: 'string' },
-      'first-name': { type: 'string' },
-      'last-name': { type: 'string' },
-      phone: { type: 'string' },
-      wait: { type: 'string' },
-      time: { type: 'string' },
-      reason: { type: 'string' },
-    },
-  });
-  const request = ctlRequest(positionals, values);
-  const token = values['admin-token'] ?? env.SEVENROOMS_MOCK_ADMIN_TOKEN;
-  const res = await fetch(`${values.url.replace(/\/$/, '')}/_mock${request.path}`, {
-    method: request.method,
-    headers: { 'content-type': 'application/json', ...(token ? { 'x-mock-admin-token': token } : {}) },
-    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-  });
+  const request = ctlRequest(positionals, flags);
+  const base = (flags.url ?? env.SEVENROOMS_MOCK_URL ?? 'http://127.0.0.1:4010').replace(/\/$/, '');
+  if (!/^https?:\/\//.test(base)) throw new UsageError(`--url must be an http(s) URL; got ${base}.`);
+  const token = flags.adminToken ?? env.SEVENROOMS_MOCK_ADMIN_TOKEN;
+  let res: Response;
+  try {
+    res = await fetch(`${base}/_mock${request.path}`, {
+      method: request.method,
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-mock-admin-token': token } : {}) },
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (err) {
+    throw unreachable('the mock', base, err) ?? err;
+  }
   const text = await res.text();
   try {
     print(JSON.stringify(JSON.parse(text), null, 2));
@@ -189,4 +225,30 @@ export async function ctl(
     print(text);
   }
   return res.ok ? 0 : 1;
+}
+
+/** `ctl` from an argv (the arguments after `ctl`), for tests and scripts. */
+export async function ctl(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  print?: (line: string) => void,
+): Promise<number> {
+  const cmd = ctlCommand()
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, outputError: () => {} });
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) throw new UsageError(oneLine(err.message.replace(/^error: /, '')));
+    throw err;
+  }
+  return runCtl(cmd.processedArgs.flat() as string[], ctlFlags(cmd), env, print);
+}
+
+/** The flags the user gave (the URL default stays out, so SEVENROOMS_MOCK_URL can apply). */
+export function ctlFlags(cmd: Command): Record<string, string | undefined> {
+  const flags: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(cmd.opts<Record<string, string>>()))
+    if (cmd.getOptionValueSource(key) === 'cli') flags[key] = value;
+  return flags;
 }

@@ -7,6 +7,7 @@ import { byRouteSpecificity, listOperations, type OperationSpec } from '../spec/
 import { compileRequestValidator, describe } from '../spec/request-validator.js';
 import { notFoundOrWrongMethod } from '../http/error-responses.js';
 import { sharedSchemaCompiler, type SchemaCompiler } from '../spec/schema-compiler.js';
+import { searchParamsOf } from '../http/query-string.js';
 import { controlAccess } from './access.js';
 import { configHandlers } from './config-handlers.js';
 import { dashboardHandlers } from './dashboard-handlers.js';
@@ -89,7 +90,7 @@ function controlRunner(
     }
     const v = validate({
       pathParams: c.req.param() as Record<string, string>,
-      query: new URL(c.req.url).searchParams,
+      query: searchParamsOf(c.req.url),
       body,
     });
     const res = await handler({

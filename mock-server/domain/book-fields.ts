@@ -127,6 +127,20 @@ export function reservationPatchFrom(
   return patch;
 }
 
+/** Parses every book field whose format the schema cannot check, throwing the 400 a bad one earns. */
+export function checkBookFields(input: BookFields): void {
+  if (input.birthday !== undefined) monthDay('birthday', input.birthday);
+  if (input.anniversary !== undefined) monthDay('anniversary', input.anniversary);
+  for (const name of [
+    'custom_fields',
+    'custom_unindexed',
+    'client_custom_fields_args',
+    'client_custom_unindexed',
+  ] as const) {
+    if (input[name] !== undefined) parseCustomFields(name, input[name]);
+  }
+}
+
 /** `MM-DD`, `YYYY-MM-DD`, `--MM-DD`, `MM/DD` or `MM/DD/YYYY` → month and day; 400 naming the field otherwise. */
 export function monthDay(field: string, value: string): { month: number; day: number } {
   const m =
@@ -191,4 +205,12 @@ function changedOnly<T extends object>(patch: Partial<T>, current: T): Partial<T
     if (JSON.stringify(value) !== JSON.stringify(current[key] ?? null)) out[key] = value;
   }
   return out;
+}
+
+/** The cancellation email `send_client_email` asks for on a cancel (recorded, never sent). */
+export function cancellationNotice(
+  record: Pick<ReservationRecord, 'email'>,
+  nowMs: number,
+): NotificationRecord {
+  return { kind: 'cancellation', channel: 'email', to: record.email, requestedMs: nowMs };
 }

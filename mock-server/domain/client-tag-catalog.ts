@@ -1,3 +1,4 @@
+import type { Tag } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { stableKey } from './ids.js';
 import type { ClientTagCategory, VenueGroup } from './model.js';
@@ -12,8 +13,13 @@ export function clientTagCategories(store: Store, group: VenueGroup): ClientTagC
   const byName = new Map<string, { category: ClientTagCategory; tags: Set<string> }>();
   for (const c of group.clientTagCategories)
     byName.set(c.name.toLowerCase(), { category: c, tags: new Set(c.tags) });
-  for (const client of store.clientsOfGroup(group.id).after(0)) {
+  // Seeded guests share frozen tag objects, so most tags are seen before: skip those by identity.
+  const seen = new Set<Tag>();
+  for (const client of store.clients.values()) {
+    if (client.venueGroupId !== group.id || client.clientTags.length === 0) continue;
     for (const tag of client.clientTags) {
+      if (seen.has(tag)) continue;
+      seen.add(tag);
       const key = tag.group_display.toLowerCase();
       let entry = byName.get(key);
       if (!entry) {

@@ -164,9 +164,4 @@ export class IdFactory {
   holdId(nowMs: number): string {
     return `${Math.floor(nowMs / 1000)}.${String(this.#random.int(0, 999_999)).padStart(6, '0')}`;
   }
-
-  /** `1733760284.46b53f9c-bb44-40f6-843a-86bdd2944161`. */
-  requestId(nowMs: number): string {
-    return `${Math.floor(nowMs / 1000)}.${this.#random.uuid()}`;
-  }
 }

@@ -176,4 +176,6 @@ export interface Perk {
 export interface VenueOffers {
   experiences: readonly Experience[];
   perks: readonly Perk[];
+  /** Whether concierges may send reservation requests (the venue's "concierge requests" setting). */
+  acceptsRequests: boolean;
 }

@@ -18,8 +18,8 @@ const CHECK_CLOSED: ReadonlySet<ReservationStatus> = new Set(['PAID', 'COMPLETE'
 
 /**
  * Adds the POS side of moving `record` to `to` into `patch` (which may be the record itself, for a
- * reservation being created). Returns the visit's gross spend (tax and tips included) when a visit
- * is linked by this move, for the guest's statistics; else undefined.
+ * reservation being created). Returns the visit's gross spend (tax and tips included) when the
+ * move closes the check (PAID or COMPLETE; linked now or before), for the guest's statistics.
  */
 export function linkPosVisit(
   venue: Venue | undefined,
@@ -32,11 +32,13 @@ export function linkPosVisit(
     const team = serversOf(venue);
     patch.servedBy = team[hashSeed(record.id, 0x5e_4ed) % team.length]!;
   }
-  if (!CHECK_CLOSED.has(to) || (record.posSpend ?? null) !== null) return undefined;
-  const covers = patch.arrivedGuests ?? record.arrivedGuests ?? patch.partySize ?? record.partySize;
-  const prepaymentCents = Math.round((record.prepayment ?? 0) * 100);
-  patch.posSpend = spendLevelCovering(spendLevelFor(record.id), prepaymentCents, covers);
-  patch.posCovers = covers;
+  if (!CHECK_CLOSED.has(to)) return undefined;
+  if ((record.posSpend ?? null) === null) {
+    const covers = patch.arrivedGuests ?? record.arrivedGuests ?? patch.partySize ?? record.partySize;
+    const prepaymentCents = Math.round((record.prepayment ?? 0) * 100);
+    patch.posSpend = spendLevelCovering(spendLevelFor(record.id), prepaymentCents, covers);
+    patch.posCovers = covers;
+  }
   const sums = sumChecks(posChecksOf({ ...record, ...patch }, venue));
   patch.totalPayment = sums.subtotal / 100;
   return sums.total / 100;

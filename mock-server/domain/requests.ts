@@ -3,11 +3,11 @@
  * updates and deletes them; the venue (through the control API) accepts one — which books it through
  * the same booking code as the API, availability and events included — or declines it.
  */
-import { conflict, badRequest, notFound } from '../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import type { RequestRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Venue } from './model.js';
-import { assertOpen, markFulfilled } from './request-state.js';
+import { assertOpen } from './request-state.js';
 import { book, type BookInput } from './reservations.js';
 import { dayNumber, formatHHMM, parseTime } from './time.js';
 
@@ -127,6 +127,8 @@ export function createRequest(
   who: Requester,
   fields: RequestFields,
 ): RequestRecord {
+  if (!venue.offers.acceptsRequests)
+    throw forbidden('Concierge reservation requests setting is disabled for the venue.');
   checkContact(fields);
   const times = requestTimes(fields);
   const now = store.clock.now();
@@ -300,13 +302,14 @@ export function acceptRequest(
     ...(options.tableNumbers?.length ? { table_codes: options.tableNumbers.join(',') } : {}),
     mf_ratio_male: r.mfRatioMale,
     mf_ratio_female: r.mfRatioFemale,
+    // Booking with request_id fulfils the request (and links the reservation to it).
+    request_id: r.id,
   };
   const reservation = book(store, venue, input, {
     channel: 'RESERVATIONS_API',
     conciergeId: r.conciergeId,
     name: r.bookedBy,
   });
-  markFulfilled(store, r, reservation);
   return reservation;
 }
 

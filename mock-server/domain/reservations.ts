@@ -4,7 +4,7 @@ import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
-import { clientPatchFrom, reservationPatchFrom } from './book-fields.js';
+import { cancellationNotice, checkBookFields, clientPatchFrom, reservationPatchFrom } from './book-fields.js';
 import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
 import { emptyVenueStats, statsAfterStatusChange } from './client-stats.js';
@@ -25,6 +25,7 @@ import {
   dayNumber,
   formatLocalNaiveIso,
   formatNaiveIso,
+  parseIsoInstant,
   parseNaiveIso,
   parseTime,
   venueLocal,
@@ -47,6 +48,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export function book(store: Store, venue: Venue, input: BookInput, actor: Actor): ReservationRecord {
   if (dayNumber(input.date) === null)
     throw badRequest(`date must be a real date in YYYY-MM-DD format; got ${input.date}`);
+  // Every field is checked before anything changes, so a refused booking leaves no trace.
+  checkBookFields(input);
   const offers = namedOffers(venue, { experienceId: input.experience_id, perkId: input.perk_id });
   if (offers.length > 0) {
     const current = input.reservation_id ? store.findReservation(input.reservation_id) : undefined;
@@ -125,10 +128,11 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     tags: parseTagList(input.reservation_tags),
     mfRatioMale: input.mf_ratio_male ?? 0,
     mfRatioFemale: input.mf_ratio_female ?? 0,
-    seatedTime: parseSeatedTime(input.seated_time),
+    seatedTime: parseSeatedTime(input.seated_time, venue.timeZone),
     bookedBy: actor.name,
     perkId: input.perk_id ?? null,
     experienceId: input.experience_id ?? null,
+    requestId: request?.id ?? null,
     ...reservationPatchFrom(input, null, store.clock.now()),
   });
   if (hold) store.endHold(hold, 'converted');
@@ -162,6 +166,9 @@ function updateBooking(
     throw notFound(MESSAGES.reservationNotFound);
   }
   if (record.status === 'CANCELED') throw badRequest(MESSAGES.alreadyCancelled);
+  const status = parseStatus(input.status, venue);
+  if (status && !canTransition(record.status, status))
+    throw badRequest(`status cannot change from ${record.status} to ${status}`);
   const startMin = parseTime(input.time)!;
   const moved =
     record.date !== input.date ||
@@ -201,18 +208,12 @@ function updateBooking(
   if (input.mf_ratio_male !== undefined) patch.mfRatioMale = input.mf_ratio_male;
   if (input.mf_ratio_female !== undefined) patch.mfRatioFemale = input.mf_ratio_female;
   if (input.reservation_tags !== undefined) patch.tags = mergeTags([], parseTagList(input.reservation_tags));
-  if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time);
+  if (input.seated_time !== undefined) patch.seatedTime = parseSeatedTime(input.seated_time, venue.timeZone);
   if (input.perk_id !== undefined) patch.perkId = input.perk_id;
   if (input.experience_id !== undefined) patch.experienceId = input.experience_id;
   if (input.is_walkin !== undefined) patch.reservationType = input.is_walkin ? 'WALK_IN' : 'RESERVATION';
   Object.assign(patch, reservationPatchFrom(input, record, store.clock.now()));
-  const status = parseStatus(input.status, venue);
-  if (status && status !== record.status) {
-    if (!canTransition(record.status, status)) {
-      throw badRequest(`status cannot change from ${record.status} to ${status}`);
-    }
-    applyStatus(store, record, status, patch);
-  }
+  if (status && status !== record.status) applyStatus(store, record, status, patch);
   store.updateReservation(record, patch);
   const client = store.clients.get(record.clientId);
   if (client) {
@@ -349,13 +350,17 @@ export function parseStatus(value: string | undefined, venue: Venue): Reservatio
   return status;
 }
 
-/** `seated_time` arrives venue-local (`2026-12-01T19:05:00`) and is stored, like the API shows it, with microseconds. */
-function parseSeatedTime(value: string | undefined): string | null {
+/**
+ * `seated_time` arrives venue-local (`2026-12-01T19:05:00`) and is stored, like the API shows it, with
+ * microseconds. A value with `Z` or an offset is an instant, shown in the venue's zone.
+ */
+function parseSeatedTime(value: string | undefined, timeZone: string): string | null {
   if (value === undefined || value === '') return null;
-  const ms = parseNaiveIso(value);
+  const zoned = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/.test(value) && /T|\s\d/.test(value);
+  const ms = zoned ? parseIsoInstant(value) : parseNaiveIso(value);
   if (ms === null)
     throw badRequest(`seated_time must be an ISO date-time such as 2026-12-01T19:05:00; got ${value}`);
-  return formatNaiveIso(ms);
+  return zoned ? formatLocalNaiveIso(ms, timeZone) : formatNaiveIso(ms);
 }
 
 /** Adds the status change and its timestamps to `patch`, and the guest-statistics change to the client. */
@@ -385,18 +390,26 @@ export function changeStatus(
   store: Store,
   record: ReservationRecord,
   to: ReservationStatus,
+  extra: Partial<ReservationRecord> = {},
 ): ReservationRecord {
   if (record.status === to) return record;
   if (!canTransition(record.status, to))
     throw badRequest(`status cannot change from ${record.status} to ${to}`);
-  const patch: Partial<ReservationRecord> = {};
+  const patch: Partial<ReservationRecord> = { ...extra };
   applyStatus(store, record, to, patch);
   store.updateReservation(record, patch);
   return record;
 }
 
-/** Cancels: twice is a 400 with the real API's words; after the slot has started it is too late. */
-export function cancel(store: Store, record: ReservationRecord): ReservationRecord {
+/**
+ * Cancels: twice is a 400 with the real API's words; after the slot has started it is too late.
+ * `send_client_email` is recorded as a cancellation notice in `mock_notifications` (nothing is sent).
+ */
+export function cancel(
+  store: Store,
+  record: ReservationRecord,
+  options: { sendClientEmail?: boolean | undefined } = {},
+): ReservationRecord {
   if (record.status === 'CANCELED') throw badRequest(MESSAGES.alreadyCancelled);
   const venue = store.catalog.venues.get(record.venueId);
   if (venue) {
@@ -406,7 +419,10 @@ export function cancel(store: Store, record: ReservationRecord): ReservationReco
     }
   }
   if (!canTransition(record.status, 'CANCELED')) throw badRequest(MESSAGES.afterCancelCutoff);
-  return changeStatus(store, record, 'CANCELED');
+  const notice = options.sendClientEmail
+    ? { notifications: [...(record.notifications ?? []), cancellationNotice(record, store.clock.now())] }
+    : {};
+  return changeStatus(store, record, 'CANCELED', notice);
 }
 
 /** Re-seats a reservation at the given tables (a venue-side action). */

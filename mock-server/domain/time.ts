@@ -121,7 +121,25 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** The venue-local date and minutes-after-midnight of an instant. */
-export function venueLocal(epochMs: number, timeZone: string): { date: string; minutes: number } {
+export function venueLocal(epochMs: number, timeZone: string): VenueLocalTime {
+  // Zone offsets are whole minutes, so one UTC minute is one local minute: the last answer per zone
+  // serves every request in the same minute (Intl's formatToParts costs microseconds a call).
+  const minute = Math.floor(epochMs / 60_000);
+  const last = lastLocal.get(timeZone);
+  if (last && last.minute === minute) return last.value;
+  const value = computeVenueLocal(epochMs, timeZone);
+  lastLocal.set(timeZone, { minute, value });
+  return value;
+}
+
+export interface VenueLocalTime {
+  readonly date: string;
+  readonly minutes: number;
+}
+
+const lastLocal = new Map<string, { minute: number; value: VenueLocalTime }>();
+
+function computeVenueLocal(epochMs: number, timeZone: string): VenueLocalTime {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-CA', {
@@ -141,4 +159,9 @@ export function venueLocal(epochMs: number, timeZone: string): { date: string; m
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
+}
+
+/** The first whole-minute instant after `ms` (venue-local times advance by whole minutes). */
+export function nextMinute(ms: number): number {
+  return (Math.floor(ms / 60_000) + 1) * 60_000;
 }

@@ -36,21 +36,31 @@ export function wrongMethod(c: MockContext, allowed: readonly string[], path: st
 
 /**
  * The not-found handler: an unknown route → 404 envelope; a known path with the wrong method → 405
- * with `Allow`. Path patterns are compiled once, not per request.
+ * with `Allow` (each method once). A trailing slash is a different, unknown path — as on the real
+ * API, whose routes are exact — so it is a 404 that names the path without it, never a 405 that
+ * contradicts itself ("GET not allowed; use GET"). Path patterns are compiled once, not per request.
  */
 export function notFoundOrWrongMethod(operations: readonly OperationSpec[], prefixes: readonly string[]) {
   const patterns = operations.map((op) => ({
     method: op.method.toUpperCase(),
-    pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+    pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   }));
+  const methodsFor = (rest: string) => [
+    ...new Set(patterns.filter((p) => p.pattern.test(rest)).map((p) => p.method)),
+  ];
   return function notFound(c: MockContext): Response {
     const requestId = c.get('requestId') ?? '';
     const path = c.req.path;
     const prefix = prefixes.find((p) => path.startsWith(`${p}/`));
     if (prefix) {
       const rest = path.slice(prefix.length);
-      const allowed = patterns.filter((p) => p.pattern.test(rest)).map((p) => p.method);
+      const allowed = methodsFor(rest);
       if (allowed.length > 0) return wrongMethod(c, allowed, rest);
+      const trimmed = rest.replace(/\/+$/, '');
+      if (trimmed !== rest && methodsFor(trimmed).length > 0) {
+        const msg = `Not found: ${c.req.method} ${path} (API paths have no trailing slash: ${prefix}${trimmed})`;
+        return sendJson(c, toWireError(404, msg, requestId), 404);
+      }
     }
     return sendJson(c, toWireError(404, `Not found: ${c.req.method} ${path}`, requestId), 404);
   };

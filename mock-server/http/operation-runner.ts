@@ -5,6 +5,7 @@ import type { MockContext, MockEnv, OperationHandler, Runtime } from '../routes/
 import type { OperationSpec } from '../spec/operations.js';
 import { compileRequestValidator } from '../spec/request-validator.js';
 import type { SchemaCompiler } from '../spec/schema-compiler.js';
+import { searchParamsOf } from './query-string.js';
 
 /** Auth, then body parsing and validation against the operation's compiled schemas, then the handler. */
 export function operationRunner(
@@ -19,7 +20,7 @@ export function operationRunner(
       ? authenticateRequest(runtime.store, c.req.header('authorization'))
       : null;
     c.set('credential', credential);
-    const searchParams = new URL(c.req.url).searchParams;
+    const searchParams = searchParamsOf(c.req.url);
     let body = op.body ? await readForm(c) : null;
     // Some clients send the book form as query parameters on a bodiless PUT (x-form-in-query).
     if (body === null && op.formInQuery && searchParams.size > 0) body = Object.fromEntries(searchParams);

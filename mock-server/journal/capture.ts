@@ -39,9 +39,15 @@ export function capText(text: string, maxBytes: number): CapturedBody {
   return { text: new TextDecoder().decode(Buffer.from(text).subarray(0, maxBytes)), truncated: true };
 }
 
-/** Hides credentials in a logged body: `client_secret` values of a form or JSON body. */
+/**
+ * Hides secrets in a logged body or query string: `client_secret`, and the book form's payment
+ * tokens (`card_token`, `payment_instrument_token`), in a form or JSON body.
+ */
 export function redactBody(text: string): string {
   return text
-    .replace(/(^|&)(client_secret=)[^&]*/g, '$1$2[redacted]')
-    .replace(/("client_secret"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"[redacted]"');
+    .replace(/(^|&)((?:client_secret|card_token|payment_instrument_token)=)[^&]*/g, '$1$2[redacted]')
+    .replace(
+      /("(?:client_secret|card_token|payment_instrument_token)"\s*:\s*)"(?:[^"\\]|\\.)*"/g,
+      '$1"[redacted]"',
+    );
 }

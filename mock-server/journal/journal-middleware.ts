@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { isConnectionDropped, isDroppedResponse } from '../middleware/drop.js';
 import type { MiddlewareContext, MiddlewareEnv } from '../middleware/types.js';
 import { capText, readCapped, redactBody } from './capture.js';
-import type { JournalEntry, RequestJournal } from './journal.js';
+import { Lazy, type JournalEntry, type RequestJournal } from './journal.js';
 
 export interface JournalMiddlewareOptions {
   journal: RequestJournal;
@@ -36,10 +36,7 @@ export function journalRequests({
     const started = timer();
     const at = clock.now();
     const raw = c.req.raw;
-    const requestHeaders: Record<string, string> = {};
-    raw.headers.forEach((value, name) => {
-      requestHeaders[name] = name === 'authorization' ? REDACTED : value;
-    });
+    const requestHeaders = requestHeaderReader(c);
     // Read through Hono's body cache, so the handler's own read is served from it: no stream tee.
     // (`raw.body` is not even looked at: on @hono/node-server that builds a full undici Request.)
     const text = raw.method === 'GET' || raw.method === 'HEAD' ? '' : await c.req.text();
@@ -56,18 +53,18 @@ export function journalRequests({
     const q = url.indexOf('?');
     const entry = journal.record({
       at,
-      atIso: new Date(at).toISOString(),
+      atIso: new Lazy(() => new Date(at).toISOString()),
       method: raw.method,
       path: c.req.path,
-      query: q === -1 ? '' : url.slice(q + 1),
+      query: q === -1 ? '' : redactBody(url.slice(q + 1)),
       operationId: operationId(c),
       credential: credential(c),
       status: res?.status ?? 0,
       durationMs: Math.round((timer() - started) * 1000) / 1000,
-      requestHeaders,
+      requestHeaders: new Lazy(requestHeaders),
       requestBody: reqBody === null ? null : redactBody(reqBody.text),
       requestBodyTruncated: reqBody?.truncated ?? false,
-      responseHeaders: res ? Object.fromEntries(res.headers) : {},
+      responseHeaders: res ? new Lazy(() => Object.fromEntries(res.headers)) : {},
       responseBody: null,
       responseBodyTruncated: false,
       faults: c.get('injectedFaults') ?? [],
@@ -84,6 +81,34 @@ export function journalRequests({
       journal.track(captureResponse(entry, res.clone(), journal.maxBodyBytes));
     }
     if (failure !== undefined) throw failure;
+  };
+}
+
+/**
+ * Returns a reader of the request's headers (lower-case names, authorization redacted) for later.
+ * On Node it keeps the socket's raw header list, so nothing is built per request: walking
+ * `Request.headers` makes @hono/node-server materialise a full undici Headers object.
+ */
+function requestHeaderReader(c: MiddlewareContext): () => Record<string, string> {
+  const rawList = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
+  if (rawList) {
+    return () => {
+      const out: Record<string, string> = {};
+      for (let i = 0; i + 1 < rawList.length; i += 2) {
+        const name = rawList[i]!.toLowerCase();
+        const value = name === 'authorization' ? REDACTED : rawList[i + 1]!;
+        out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
+      }
+      return out;
+    };
+  }
+  const headers = c.req.raw.headers;
+  return () => {
+    const out: Record<string, string> = {};
+    headers.forEach((value, name) => {
+      out[name] = name === 'authorization' ? REDACTED : value;
+    });
+    return out;
   };
 }
 

@@ -35,6 +35,32 @@ export interface JournalEntry {
 
 export type NewJournalEntry = Omit<JournalEntry, 'id'>;
 
+/** A value computed on first read; see {@link RequestJournal.record}. */
+export class Lazy<T> {
+  constructor(readonly compute: () => T) {}
+}
+
+/** A new entry whose costlier fields may be given as {@link Lazy} thunks. */
+export type LazyJournalEntry = {
+  [K in keyof NewJournalEntry]: NewJournalEntry[K] | Lazy<NewJournalEntry[K]>;
+};
+
+/** An enumerable property computed once on first read (JSON.stringify and spreads see the value). */
+function defineLazy(target: Record<string, unknown>, key: string, compute: () => unknown): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+    set(value: unknown) {
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
+}
+
 /** Filters for {@link RequestJournal.query}; all given must match. */
 export interface JournalQuery {
   /** At most this many entries (the most recent matches). */
@@ -82,13 +108,22 @@ export class RequestJournal {
     this.#ring = new Array<JournalEntry | undefined>(capacity);
   }
 
-  /** Stores an entry, overwriting the oldest when full, and returns it with its id. */
-  record(entry: NewJournalEntry): JournalEntry {
-    const stored: JournalEntry = { id: ++this.#seq, ...entry };
-    this.#ring[this.#next] = stored;
+  /**
+   * Stores an entry, overwriting the oldest when full, and returns it with its id. Fields given as
+   * {@link Lazy} thunks are computed on first read (the journal is read far less often than it is
+   * written: building header maps and ISO strings for every request cost measurable throughput).
+   */
+  record(entry: LazyJournalEntry): JournalEntry {
+    const stored = { id: ++this.#seq } as Record<string, unknown>;
+    for (const key in entry) {
+      const value = (entry as Record<string, unknown>)[key];
+      if (value instanceof Lazy) defineLazy(stored, key, value.compute);
+      else stored[key] = value;
+    }
+    this.#ring[this.#next] = stored as unknown as JournalEntry;
     this.#next = (this.#next + 1) % this.capacity;
     if (this.#count < this.capacity) this.#count++;
-    return stored;
+    return stored as unknown as JournalEntry;
   }
 
   /** Matching entries, newest first. */

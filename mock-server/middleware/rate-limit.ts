@@ -138,8 +138,8 @@ export function rateLimit({
     c.set('rateLimitHeaders', info);
     await next();
     // Errors thrown further down were already rendered by onError at their level, so this also
-    // reaches error responses.
-    applyRateLimitHeaders(c, info);
+    // reaches error responses. Answers the server rendered itself already carry the headers.
+    if (c.get('responseText') === undefined) applyRateLimitHeaders(c, info);
   }
 
   const controller: RateLimitController = {

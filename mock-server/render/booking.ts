@@ -8,6 +8,8 @@ import type { Store } from '../store/store.js';
 export function renderBookResult(store: Store, record: ReservationRecord): Record<string, unknown> {
   return {
     reservation_id: record.id,
+    // Read by live integration code (reference notes, section 10); not in the reference's list.
+    reservation_reference_code: record.referenceCode,
     request_id: null,
     upgrades: [],
     paylink_auto_cancel: null,

@@ -4,6 +4,7 @@ import { statusDisplay } from '../domain/status.js';
 import { renderBookExtras } from './book-extras.js';
 import { formatArrivalTime, formatIsoTime, formatNaiveIso, formatSlotDateTime } from '../domain/time.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
+import { renderReservationOffers } from './reservation-offers.js';
 import { renderReservationPos } from './reservation-pos.js';
 
 /**
@@ -103,5 +104,6 @@ export function renderReservation(
     booking_policy: null,
     cancellation_policy: null,
     ...renderBookExtras(r),
+    ...renderReservationOffers(r, venue),
   };
 }

@@ -6,19 +6,26 @@ const pick = (venue: Venue, field: string) => (venue.profile[field] ?? null) as 
  * The reference's photo objects, one per venue with a website: deterministic URLs under that site
  * (the mock serves no images; clients only store and show the links).
  */
-function venuePhotos(venue: Venue): Record<string, string>[] {
+function venuePhotos(venue: Venue): Record<string, string | number>[] {
   const site = venue.profile.website;
   if (typeof site !== 'string' || site === '') return [];
   const base = `${site.replace(/\/+$/, '')}/photos/dining-room`;
-  return [
-    {
-      large: `${base}/large.jpg`,
-      medium: `${base}/medium.jpg`,
-      raw: `${base}/raw.jpg`,
-      small: `${base}/small.jpg`,
-    },
-  ];
+  const photo: Record<string, string | number> = {};
+  for (const [size, [height, width]] of Object.entries(PHOTO_SIZES)) {
+    photo[size] = `${base}/${size}.jpg`;
+    photo[`${size}_height`] = height;
+    photo[`${size}_width`] = width;
+  }
+  return [photo];
 }
+
+/** Pixel height and width of each size, in the proportions of the reference's examples. */
+const PHOTO_SIZES: Record<string, [number, number]> = {
+  large: [310, 505],
+  medium: [215, 300],
+  raw: [1200, 1955],
+  small: [50, 80],
+};
 
 /** A venue as the Reservations API returns it. */
 export function renderVenue(venue: Venue): Record<string, unknown> {

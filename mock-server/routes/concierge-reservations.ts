@@ -8,7 +8,7 @@ import { isReservationStatus } from '../domain/status.js';
 import { badRequest } from '../errors.js';
 import { pageLimit, paginate, queryFingerprint } from '../domain/pagination.js';
 import { cancel } from '../domain/reservations.js';
-import { num, ok, okList, str, type HandlerTable } from './context.js';
+import { bool, num, ok, okJsonText, okListJsonTexts, str, type HandlerTable } from './context.js';
 import { calendarDate, dateRange, reservationIdParam } from './params.js';
 
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -17,13 +17,13 @@ export const conciergeReservationHandlers = {
   getConciergeReservation({ c, rt, params, credential }) {
     const concierge = requireConcierge(rt.store, credential, params.concierge_id!);
     const r = reservationOfConcierge(rt.store, concierge.id, reservationIdParam(params.reservation_id!));
-    return ok(c, rt.store.renderReservation(r));
+    return okJsonText(c, rt.store.reservationJson(r));
   },
 
-  cancelConciergeReservation({ c, rt, params, credential }) {
+  cancelConciergeReservation({ c, rt, params, query, credential }) {
     const concierge = requireConcierge(rt.store, credential, params.concierge_id!);
     const r = reservationOfConcierge(rt.store, concierge.id, reservationIdParam(params.reservation_id!));
-    cancel(rt.store, r);
+    cancel(rt.store, r, { sendClientEmail: bool(query, 'send_client_email') });
     return ok(c, { reservation_id: r.id });
   },
 
@@ -77,9 +77,9 @@ export const conciergeReservationHandlers = {
         (name === undefined || `${r.firstName ?? ''} ${r.lastName ?? ''}`.toLowerCase().includes(name)) &&
         (phoneDigits === undefined || (r.phone !== null && digits(r.phone).endsWith(phoneDigits))),
     });
-    return okList(
+    return okListJsonTexts(
       c,
-      page.items.map((r) => rt.store.renderReservation(r)),
+      page.items.map((r) => rt.store.reservationJson(r)),
       limit,
       page.cursor,
     );
@@ -93,10 +93,10 @@ export const conciergeReservationHandlers = {
       groupId,
       reservationIdParam(params.reservation_id!),
     );
-    return ok(c, rt.store.renderReservation(r));
+    return okJsonText(c, rt.store.reservationJson(r));
   },
 
-  cancelConciergeGroupReservation({ c, rt, params, credential }) {
+  cancelConciergeGroupReservation({ c, rt, params, query, credential }) {
     const groupId = requireConciergeGroup(credential, params.concierge_group_id!);
     const r = reservationOfConciergeGroup(
       rt.store,
@@ -104,7 +104,7 @@ export const conciergeReservationHandlers = {
       groupId,
       reservationIdParam(params.reservation_id!),
     );
-    cancel(rt.store, r);
+    cancel(rt.store, r, { sendClientEmail: bool(query, 'send_client_email') });
     return ok(c, { reservation_id: r.id });
   },
 } satisfies HandlerTable;

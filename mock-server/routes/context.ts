@@ -64,10 +64,26 @@ export const bool = (f: Fields, name: string): boolean | undefined => {
   return v === undefined ? undefined : v === true || v === 'true' || v === '1' || v === 1;
 };
 
+/** Response headers a browser client may read; every API answer carries them (CORS). */
+export const CORS_EXPOSED = [
+  'Retry-After',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+];
+const CORS_EXPOSED_LIST = CORS_EXPOSED.join(',');
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': CORS_EXPOSED_LIST,
+};
+
 /**
- * Every JSON answer of the API goes through here: the serialised text is kept on the context so
- * the request journal can record the body without cloning (tee-ing) the response stream, which
- * cost as much as the rest of a request.
+ * Every JSON answer of the API goes through here. The serialised text is kept on the context so
+ * the request journal can record the body without cloning (tee-ing) the response stream, and the
+ * response is built once with every header it needs (CORS, the request's `X-RateLimit-*`, the
+ * caller's) as a plain object: headers added one by one with `c.header()` make Hono and
+ * @hono/node-server build and walk undici `Headers` objects, a large share of a small read's cost.
+ * Middleware that would add headers afterwards see `responseText` set and leave the answer alone.
  */
 export function sendJson(
   c: MockContext,
@@ -75,14 +91,47 @@ export function sendJson(
   status = 200,
   headers?: Record<string, string>,
 ): Response {
-  const text = JSON.stringify(body);
+  return sendJsonText(c, JSON.stringify(body), status, headers);
+}
+
+/** {@link sendJson} for a body that is already JSON text. */
+export function sendJsonText(
+  c: MockContext,
+  text: string,
+  status = 200,
+  headers?: Record<string, string>,
+): Response {
   c.set('responseText', text);
-  return c.body(text, status as 200, { 'content-type': 'application/json', ...headers });
+  const all: Record<string, string> = {
+    'content-type': 'application/json',
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': CORS_EXPOSED_LIST,
+  };
+  const limits = c.get('rateLimitHeaders');
+  if (limits) {
+    all['X-RateLimit-Limit'] = limits['X-RateLimit-Limit'];
+    all['X-RateLimit-Remaining'] = limits['X-RateLimit-Remaining'];
+    all['X-RateLimit-Reset'] = limits['X-RateLimit-Reset'];
+  }
+  if (headers) for (const name in headers) all[name] = headers[name]!;
+  return new Response(text, { status, headers: all });
 }
 
 /** `{"status":200,"data":…,"request_id":…}` — the SevenRooms success envelope. */
 export function ok(c: MockContext, data: unknown, status: 200 | 201 = 200): Response {
   return sendJson(c, { status, data, request_id: c.get('requestId') }, status);
+}
+
+/**
+ * {@link ok} for `data` already serialised (a cached rendering): the same bytes
+ * `JSON.stringify({status, data, request_id})` would produce, without re-serialising `data`.
+ */
+export function okJsonText(c: MockContext, dataJson: string, status: 200 | 201 = 200): Response {
+  return sendJsonText(
+    c,
+    `{"status":${status},"data":${dataJson},"request_id":${JSON.stringify(c.get('requestId'))}}`,
+    status,
+  );
 }
 
 /** `{"status":200,"data":{"results":[…],"cursor":…,"limit":…}}` — the Reservations-API list envelope. */
@@ -93,4 +142,15 @@ export function okList(
   cursor: string | undefined,
 ): Response {
   return ok(c, cursor === undefined ? { results, limit } : { results, cursor, limit });
+}
+
+/** {@link okList} for results already serialised (cached renderings), byte-identical to it. */
+export function okListJsonTexts(
+  c: MockContext,
+  results: readonly string[],
+  limit: number,
+  cursor: string | undefined,
+): Response {
+  const tail = cursor === undefined ? '' : `,"cursor":${JSON.stringify(cursor)}`;
+  return okJsonText(c, `{"results":[${results.join(',')}]${tail},"limit":${JSON.stringify(limit)}}`);
 }

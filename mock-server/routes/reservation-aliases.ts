@@ -3,7 +3,7 @@ import { pageLimit, paginate, queryFingerprint } from '../domain/pagination.js';
 import { book, cancel, type BookInput } from '../domain/reservations.js';
 import { formatHHMM } from '../domain/time.js';
 import { renderBookResult } from '../render/booking.js';
-import { num, ok, okList, str, type HandlerTable } from './context.js';
+import { bool, num, ok, okListJsonTexts, str, type HandlerTable } from './context.js';
 import { calendarDate, reservationIdParam } from './params.js';
 
 /**
@@ -23,9 +23,9 @@ export const reservationAliasHandlers = {
       fingerprint: queryFingerprint(['listVenueReservations', venue.id, date]),
       filter: (r) => r.venueId === venue.id && r.date === date,
     });
-    return okList(
+    return okListJsonTexts(
       c,
-      page.items.map((r) => rt.store.renderReservation(r)),
+      page.items.map((r) => rt.store.reservationJson(r)),
       limit,
       page.cursor,
     );
@@ -50,13 +50,15 @@ export const reservationAliasHandlers = {
     return ok(c, renderBookResult(rt.store, record));
   },
 
-  cancelReservationByPost({ c, rt, params, credential }) {
+  cancelReservationByPost({ c, rt, params, query, body, credential }) {
     const r = reservationOfGroup(
       rt.store,
       requireVenueGroup(credential),
       reservationIdParam(params.reservation_id!),
     );
-    cancel(rt.store, r);
+    cancel(rt.store, r, {
+      sendClientEmail: bool(body, 'send_client_email') ?? bool(query, 'send_client_email'),
+    });
     return ok(c, { reservation_id: r.id });
   },
 } satisfies HandlerTable;

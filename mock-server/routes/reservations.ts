@@ -1,7 +1,16 @@
 import { requireVenueGroup, reservationOfGroup } from '../auth/scope.js';
 import { pageLimit, paginate, queryFingerprint } from '../domain/pagination.js';
 import { cancel } from '../domain/reservations.js';
-import { num, ok, okList, str, type HandlerTable, type OperationRequest } from './context.js';
+import {
+  bool,
+  num,
+  ok,
+  okJsonText,
+  okListJsonTexts,
+  str,
+  type HandlerTable,
+  type OperationRequest,
+} from './context.js';
 import { reservationIdParam } from './params.js';
 import { reservationFilter } from './reservation-filters.js';
 
@@ -15,9 +24,9 @@ function listPage(operationId: string, { c, rt, query, credential }: OperationRe
     fingerprint: queryFingerprint([operationId, ...filter.key]),
     filter: filter.test,
   });
-  return okList(
+  return okListJsonTexts(
     c,
-    page.items.map((r) => rt.store.renderReservation(r)),
+    page.items.map((r) => rt.store.reservationJson(r)),
     limit,
     page.cursor,
   );
@@ -33,16 +42,16 @@ export const reservationHandlers = {
       requireVenueGroup(credential),
       reservationIdParam(params.reservation_id!),
     );
-    return ok(c, rt.store.renderReservation(r));
+    return okJsonText(c, rt.store.reservationJson(r));
   },
 
-  cancelReservation({ c, rt, params, credential }) {
+  cancelReservation({ c, rt, params, query, credential }) {
     const r = reservationOfGroup(
       rt.store,
       requireVenueGroup(credential),
       reservationIdParam(params.reservation_id!),
     );
-    cancel(rt.store, r);
+    cancel(rt.store, r, { sendClientEmail: bool(query, 'send_client_email') });
     return ok(c, { reservation_id: r.id });
   },
 } satisfies HandlerTable;

@@ -3,12 +3,14 @@ import { pageLimit, paginate, paginateArray, queryFingerprint } from '../domain/
 import { book, type BookInput } from '../domain/reservations.js';
 import { searchDay } from '../domain/search.js';
 import { shiftsOn } from '../domain/availability.js';
+import { addDays, nextMinute } from '../domain/time.js';
+import { venueDateKey } from '../store/store.js';
 import { renderAvailabilityDay } from '../render/availability.js';
 import { renderBookResult } from '../render/booking.js';
 import { renderCharge } from '../render/charge.js';
 import { renderShift } from '../render/shift.js';
 import { renderVenue } from '../render/venue.js';
-import { num, ok, okList, str, type HandlerTable } from './context.js';
+import { num, ok, okJsonText, okList, str, type HandlerTable } from './context.js';
 import { calendarDate, dateRange, datesOf, timeWindow } from './params.js';
 
 export const venueHandlers = {
@@ -27,23 +29,38 @@ export const venueHandlers = {
   },
 
   getVenue({ c, rt, params, credential }) {
-    return ok(c, renderVenue(venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!)));
+    const venue = venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!);
+    return okJsonText(c, rt.store.renders.venueJson(venue, renderVenue));
   },
 
   getVenueAvailability({ c, rt, params, query, credential }) {
     const venue = venueOfGroup(rt.store, requireVenueGroup(credential), params.venue_id!);
     const date = calendarDate(query, 'date');
-    const day = searchDay(rt.store, {
-      venue,
-      date,
-      partySize: num(query, 'party_size')!,
-      channel: 'RESERVATIONS_API',
-      durationMin: num(query, 'duration'),
-      ...timeWindow(query),
+    const partySize = num(query, 'party_size')!;
+    const durationMin = num(query, 'duration');
+    const window = timeWindow(query);
+    const store = rt.store;
+    const now = store.clock.now();
+    // Same inputs, same occupancy, same minute and no hold expired since: the same answer.
+    const key = `getVenueAvailability|${venue.id}|${date}|${partySize}|${durationMin}|${window.fromMin}|${window.toMin}`;
+    const dataJson = store.renders.venueDateAnswer(key, venueDateKey(venue.id, date), now, () => {
+      const day = searchDay(store, {
+        venue,
+        date,
+        partySize,
+        channel: 'RESERVATIONS_API',
+        durationMin,
+        ...window,
+      });
+      const data = {
+        availability: [renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderVenue(venue))],
+      };
+      return {
+        text: JSON.stringify(data),
+        validUntilMs: Math.min(nextMinute(now), store.nextHoldExpiry(venue.id, date)),
+      };
     });
-    return ok(c, {
-      availability: [renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderVenue(venue))],
-    });
+    return okJsonText(c, dataJson);
   },
 
   bookVenueReservation({ c, rt, params, body, credential }) {

@@ -5,16 +5,17 @@
  * starts exactly that world; explicit server options (seed, clock, volume, venues) still win.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Catalog } from '../domain/model.js';
 import { buildCatalog, VENUES_SCHEMA_PATH } from '../fixtures/load-venues.js';
+import { PACKAGE_ROOT } from '../spec/load-spec.js';
 import { toViolations } from '../spec/schema-compiler.js';
 import type { BookingSpec, FillSpec, OpeningSpec, SeedPlan } from './plan.js';
 import { parseVolume, type SeedVolume } from './volume.js';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+/** From the package root, not this module: the build runs from dist/, the fixtures ship beside it. */
+export const FIXTURES_DIR = join(PACKAGE_ROOT, 'fixtures');
 export const SCENARIOS_DIR = resolve(FIXTURES_DIR, 'scenarios');
 export const SCENARIO_SCHEMA_PATH = resolve(FIXTURES_DIR, 'schema/scenario.schema.json');
 

@@ -31,6 +31,15 @@ export interface SeedOptions {
   volume?: Partial<SeedVolume> | undefined;
   /** Scenario extras: filled shifts, forced bookings, opening days. */
   plan?: SeedPlan | undefined;
+  /** Called after each venue-day, for a progress counter on large volumes (the CLI's, on a TTY). */
+  progress?: ((progress: SeedProgress) => void) | undefined;
+}
+
+/** How far seeding got: venues finished of all, and reservations generated so far. */
+export interface SeedProgress {
+  venuesDone: number;
+  venues: number;
+  reservations: number;
 }
 
 /** What was generated (the benchmark and the CLI's start-up line print it). */
@@ -61,8 +70,16 @@ export function seedStore(store: Store, options: SeedOptions): SeedSummary {
   const nowMs = store.clock.now();
   const plan = resolvePlan(store.catalog, options.plan ?? {}, nowMs);
   const sink: Sink = { clients: [], reservations: [], charges: [], waitlist: [] };
+  const venues = store.catalog.venues.size;
+  let venuesDone = 0;
+  const progress = options.progress
+    ? (finishedVenue: boolean) => {
+        if (finishedVenue) venuesDone++;
+        options.progress!({ venuesDone, venues, reservations: sink.reservations.length });
+      }
+    : undefined;
   for (const group of store.catalog.venueGroups.values()) {
-    seedGroup(store, group, { seed: options.seed, volume, plan, nowMs, sink });
+    seedGroup(store, group, { seed: options.seed, volume, plan, nowMs, sink, progress });
   }
   adoptInCreationOrder(store, sink);
   return {
@@ -79,6 +96,7 @@ interface GroupContext {
   plan: ResolvedPlan;
   nowMs: number;
   sink: Sink;
+  progress: ((finishedVenue: boolean) => void) | undefined;
 }
 
 /**
@@ -94,6 +112,7 @@ function seedGroup(store: Store, group: VenueGroup, ctx: GroupContext): void {
   const contacts = new ContactBook(dice, locale);
   const guestOptions = { venueGroupId: group.id, locale, faker, dice, ids: store.ids, contacts };
   const guests = generateGuests({ ...guestOptions, count: ctx.volume.guests });
+  ctx.progress?.(false);
 
   // Forced bookings get their own guest: the one the scenario names, or a fresh face.
   const forcedByDay = new Map<string, ForcedBooking[]>();
@@ -155,6 +174,7 @@ function seedGroup(store: Store, group: VenueGroup, ctx: GroupContext): void {
       const forced = forcedByDay.get(key) ?? [];
       if (guests.length === 0 && forced.length === 0) continue;
       history.bookDay(day, ctx.plan.fills.get(key) ?? NO_FILLS, forced, guests.length > 0);
+      ctx.progress?.(false);
       if (d <= today && d >= today - WAITLIST_DAYS && guests.length > 0) {
         addWaitlistDay({
           plan,
@@ -170,6 +190,7 @@ function seedGroup(store: Store, group: VenueGroup, ctx: GroupContext): void {
         });
       }
     }
+    ctx.progress?.(true);
   }
   ledger.finish(dice, ctx.nowMs);
   dressGuests(guests, new Dice(deriveSeed(groupSeed, 'profile-extras')), locale);

@@ -60,7 +60,8 @@ export class VisitExtras {
     if (dice.chance(0.06)) r.clientRequests = dice.pick(CLIENT_REQUESTS);
     r.customFields = this.#fields.draw(dice);
     if (r.bookedBy === 'Google Reserve') {
-      r.externalId = `reserve-${this.#code(12).toLowerCase()}`;
+      // One flat string (see localNaiveIso): kept for as long as the server runs.
+      r.externalId = ['reserve-', this.#code(12).toLowerCase()].join('');
       r.externalReferenceCode = `G-${this.#code(8)}`;
     } else if (dice.chance(0.05)) {
       r.externalId = `crm-${String(dice.int(100_000, 999_999))}`;

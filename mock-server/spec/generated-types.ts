@@ -589,8 +589,10 @@ export interface paths {
         /**
          * Request a reservation when no slot is open
          * @description Records a reservation request for a date and time with no bookable slot; the venue confirms or
-         *     declines it later. The answer carries the request's id in `data.request_id`. A request that
-         *     duplicates a live request or reservation of the same guest at the same time gives 409.
+         *     declines it later (in the mock, through the control API), and the concierge follows it with the
+         *     request get operation. The answer carries the request's id in `data.request_id`. A request that
+         *     duplicates a live request or reservation of the same guest at the same time gives 409; a venue
+         *     whose concierge-requests setting is off gives 403, as documented.
          */
         put: operations["requestConciergeReservation"];
         post?: never;
@@ -1137,8 +1139,8 @@ export interface components {
              */
             timezone?: string | null;
             /**
-             * @description The venue's photos, each in several sizes. The reference's examples show objects
-             *     `{large, medium, raw, small}`; the older description as plain URL strings is not followed.
+             * @description The venue's photos, each in several sizes, as objects (`VenuePhoto`), as the reference's
+             *     examples show them.
              */
             photos?: components["schemas"]["VenuePhoto"][] | null;
             black_logo?: string | null;
@@ -1510,10 +1512,22 @@ export interface components {
             reservation_sms_opt_in?: boolean | null;
             /**
              * @description Mock convention: the messages the booking asked the venue to send (`send_client_email`,
-             *     `send_client_sms`, `send_reminder_email`, `send_reminder_sms`), in order. The mock sends nothing;
+             *     `send_client_sms`, `send_reminder_email`, `send_reminder_sms`, and `send_client_email` on a
+             *     cancel), in order. The mock sends nothing;
              *     this list lets a test see what would have been sent. Not a SevenRooms field.
              */
             mock_notifications?: components["schemas"]["MockNotification"][] | null;
+            /** @description The reservation request this reservation fulfilled; null for a direct booking. */
+            request_id?: string | null;
+            /**
+             * @description The perks booked with the reservation. Mock convention: the reference shows only an empty
+             *     object; the mock keys each booked perk's title by its id.
+             */
+            perks?: {
+                [key: string]: string;
+            } | null;
+            /** @description Mock convention: the experience booked with the reservation (the book form's `experience_id`). */
+            experience_id?: string | null;
         };
         /**
          * @description Naive ISO datetime with microseconds, `2019-04-11T21:30:34.703907` (`created`, `updated`,
@@ -1547,6 +1561,11 @@ export interface components {
         /** @description The answer to a booking. */
         BookResult: {
             reservation_id: string | null;
+            /**
+             * @description The booked reservation's `reference_code`. Integration code reads it here; the reference does
+             *     not list it, so the mock sends it as well as the full `reservation`.
+             */
+            reservation_reference_code?: string | null;
             /** @description Null for a booking (set only when a request was recorded instead). */
             request_id?: string | null;
             /** @description Upgrades added to the booking; the item shape is not public. */
@@ -2133,7 +2152,11 @@ export interface components {
          *     fields land on the client record (and so in its webhook event), reservation fields on the
          *     reservation, `bypass_*` flags skip the check they name, `send_*` flags are recorded in the
          *     reservation's `mock_notifications`. Fields marked **Recorded only** are validated and kept on the
-         *     stored reservation (a state snapshot shows them) but change nothing the API answers.
+         *     stored reservation (a state snapshot shows them) but change nothing the API answers; each carries
+         *     `x-recorded-only: true`: `slot_option_id`, `system_class`, `card_token`,
+         *     `payment_instrument_token`, `payment_subtotal`, `payment_gratuity`, `payment_service_charge`,
+         *     `payment_tax`, `payment_by_paylink`, `paylink_cancel_time`, `paylink_note`, `paylink_email`,
+         *     `upgrade_inventories` and the four `source_*` fields. Payment tokens are never echoed.
          *
          *     Comma lists (`table_codes`, `reservation_tags`, `client_tags_to_add`, `client_tags_to_remove`) are
          *     single strings. Booleans are `true`/`false`, in any case (`True`, as Python sends it), or `1`/`0`.
@@ -2184,7 +2207,10 @@ export interface components {
              *     venue defines. Moves the lifecycle forbids give 400.
              */
             status?: string;
-            /** @description When the party was seated, ISO 8601, venue-local (`2019-04-12T19:05:00`). */
+            /**
+             * @description When the party was seated, ISO 8601: naive is venue-local (`2019-04-12T19:05:00`); with `Z` or an
+             *     offset it is an instant, shown in the venue's zone.
+             */
             seated_time?: string;
             /** @description Record a walk-in (`reservation_type` `WALK_IN`) rather than a reservation. */
             is_walkin?: boolean;
@@ -2270,7 +2296,9 @@ export interface components {
             bypass_duplicate_reservation_check?: boolean;
             /**
              * @description Move (`date`, `time`, `party_size`, `duration`, `table_codes`) a reservation whose slot has
-             *     already started or whose cancellation cut-off has passed, which is otherwise a 400.
+             *     already started, which is otherwise the 400 "Reservation cannot be modified after the
+             *     cancellation cut-off time" (the cut-off the mock applies to cancelling). Notes, tags, status
+             *     and profile fields stay editable without it.
              */
             bypass_editable_cutoff?: boolean;
             /**
@@ -2284,7 +2312,7 @@ export interface components {
              *     not used up (409).
              */
             experience_id?: string;
-            /** @description Upgrades to add to the booking, as the reference's payments flow sends them. */
+            /** @description Upgrades to add to the booking, as the reference's payments flow sends them. Recorded only. */
             upgrade_inventories?: string;
             /** @description The slot option chosen, from availability with `supports_slot_options`. Recorded only. */
             slot_option_id?: string;
@@ -2299,23 +2327,23 @@ export interface components {
             card_token?: string;
             /** @description The `intent_id` from `begin_payment` or `begin_save`. Recorded only; never echoed. */
             payment_instrument_token?: string;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_subtotal?: number;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_gratuity?: number;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_service_charge?: number;
-            /** @description In cents; payment flow only. */
+            /** @description In cents; payment flow only. Recorded only. */
             payment_tax?: number;
-            /** @description Create an auto-cancel payment link for the booking. */
+            /** @description Create an auto-cancel payment link for the booking. Recorded only. */
             payment_by_paylink?: boolean;
-            /** @description Minutes the guest has to pay the link, between 15 and 180. */
+            /** @description Minutes the guest has to pay the link, between 15 and 180. Recorded only. */
             paylink_cancel_time?: number;
-            /** @description A note shown to the guest with the payment link. */
+            /** @description A note shown to the guest with the payment link. Recorded only. */
             paylink_note?: string;
             /**
              * Format: email
-             * @description Where the payment link is sent.
+             * @description Where the payment link is sent. Recorded only.
              */
             paylink_email?: string;
             /** @description First name of the source (the person who referred or booked for the guest). Recorded only. */
@@ -2336,19 +2364,38 @@ export interface components {
          */
         UpdateReservationForm: components["schemas"]["BookReservationFields"];
         /**
-         * @description One venue photo in the sizes SevenRooms serves; any size may be null.
+         * @description One venue photo in the sizes SevenRooms serves; any value may be null. The reference is not
+         *     consistent: its venue example shows only the four URLs `{large, medium, raw, small}`, its
+         *     availability examples add each size's pixel `_height` and `_width`. The mock takes the fuller
+         *     side and sends both.
          * @example {
          *       "large": "https://images.example.com/venues/harbor-and-vine/1/large.jpg",
+         *       "large_height": 310,
+         *       "large_width": 505,
          *       "medium": "https://images.example.com/venues/harbor-and-vine/1/medium.jpg",
+         *       "medium_height": 215,
+         *       "medium_width": 300,
          *       "raw": "https://images.example.com/venues/harbor-and-vine/1/raw.jpg",
-         *       "small": "https://images.example.com/venues/harbor-and-vine/1/small.jpg"
+         *       "raw_height": 1200,
+         *       "raw_width": 1955,
+         *       "small": "https://images.example.com/venues/harbor-and-vine/1/small.jpg",
+         *       "small_height": 50,
+         *       "small_width": 80
          *     }
          */
         VenuePhoto: {
             large?: string | null;
+            large_height?: number | null;
+            large_width?: number | null;
             medium?: string | null;
+            medium_height?: number | null;
+            medium_width?: number | null;
             raw?: string | null;
+            raw_height?: number | null;
+            raw_width?: number | null;
             small?: string | null;
+            small_height?: number | null;
+            small_width?: number | null;
         };
         /**
          * @description A client's profile photo in three sizes with their pixel dimensions, the raw upload and its
@@ -2373,10 +2420,11 @@ export interface components {
         /** @description Mock convention: one message a booking asked the venue to send; never delivered. */
         MockNotification: {
             /**
-             * @description A confirmation on create, an update notice on update, or a reminder before the visit.
+             * @description A confirmation on create, an update notice on update, a reminder before the visit, or a
+             *     cancellation notice (`send_client_email` on a cancel).
              * @enum {string}
              */
-            kind: "confirmation" | "update" | "reminder";
+            kind: "confirmation" | "update" | "reminder" | "cancellation";
             /** @enum {string} */
             channel: "email" | "sms";
             /** @description The guest's email or phone at the time, null when the booking had none. */

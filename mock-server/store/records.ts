@@ -63,6 +63,8 @@ export interface ReservationRecord {
   perkId?: string | null;
   /** The experience booked with it (absent on seeded records: none). */
   experienceId?: string | null;
+  /** The reservation request it fulfilled (absent on seeded records: none). */
+  requestId?: string | null;
   /** Book-form fields (issue 11C); optional so older snapshots and seeded records stay valid. */
   minPrice?: number | null;
   reservationSmsOptIn?: boolean | null;
@@ -85,13 +87,12 @@ export interface ReservationRecord {
   updatedMs: number;
 }
 
-/** A custom field as the API shows it on clients and reservations. */
 /** A custom field value as the book form sets it: the same shape as the seeded ones. */
 export type CustomFieldValue = CustomField;
 
 /** A message the booking asked the venue to send (recorded, never delivered). */
 export interface NotificationRecord {
-  kind: 'confirmation' | 'update' | 'reminder';
+  kind: 'confirmation' | 'update' | 'reminder' | 'cancellation';
   channel: 'email' | 'sms';
   to: string | null;
   requestedMs: number;

@@ -5,6 +5,7 @@ import { occupiesTable } from '../domain/status.js';
 import { renderClient } from '../render/client.js';
 import { renderReservation } from '../render/reservation.js';
 import { ChangeFeed } from './change-feed.js';
+import { RenderCache } from './render-cache.js';
 import type {
   ChargeRecord,
   ClientRecord,
@@ -29,7 +30,7 @@ export interface StoreSnapshot {
   tokens: TokenRecord[];
 }
 
-const venueDateKey = (venueId: string, date: string) => `${venueId}|${date}`;
+export const venueDateKey = (venueId: string, date: string) => `${venueId}|${date}`;
 
 /**
  * The mock's state: records plus the indexes the API needs to answer without scans —
@@ -42,6 +43,8 @@ export class Store {
   readonly catalog: Catalog;
   readonly clock: Clock;
   readonly ids: IdFactory;
+  /** Rendered JSON of unchanged state; every mutation below tells it what changed. */
+  readonly renders = new RenderCache();
 
   #seq = 0;
   readonly reservations = new Map<string, ReservationRecord>();
@@ -113,6 +116,7 @@ export class Store {
     this.#unindexOccupancy(record);
     this.#allByVenueDate.get(venueDateKey(record.venueId, record.date))?.delete(record);
     Object.assign(record, patch, { updatedMs: this.clock.now() });
+    this.renders.reservationChanged(record);
     this.#indexOccupancy(record);
     setFor(this.#allByVenueDate, venueDateKey(record.venueId, record.date)).add(record);
     this.#publishReservation('updated', previous, record);
@@ -122,6 +126,7 @@ export class Store {
   deleteReservation(record: ReservationRecord): void {
     const previous = this.feed.active ? this.renderReservation(record) : null;
     this.reservations.delete(record.id);
+    this.renders.reservationChanged(record);
     this.#reservationsByRef.delete(record.referenceCode);
     this.#reservationsByGroup.get(record.venueGroupId)?.remove(record);
     const conciergeGroupId = this.#conciergeGroupOf(record);
@@ -146,6 +151,14 @@ export class Store {
     return renderReservation(record, this.catalog, this.clients.get(record.clientId));
   }
 
+  /** `JSON.stringify(renderReservation(record))`, from the render cache when nothing it shows changed. */
+  reservationJson(record: ReservationRecord): string {
+    const client = this.clients.get(record.clientId);
+    return this.renders.reservationJson(record, client, () =>
+      renderReservation(record, this.catalog, client),
+    );
+  }
+
   #conciergeGroupOf(record: ReservationRecord): string | undefined {
     return record.conciergeId ? this.catalog.concierges.get(record.conciergeId)?.conciergeGroupId : undefined;
   }
@@ -159,12 +172,15 @@ export class Store {
   }
 
   #indexOccupancy(record: ReservationRecord): void {
-    if (occupiesTable(record.status))
-      setFor(this.#reservationsByVenueDate, venueDateKey(record.venueId, record.date)).add(record);
+    if (!occupiesTable(record.status)) return;
+    const key = venueDateKey(record.venueId, record.date);
+    setFor(this.#reservationsByVenueDate, key).add(record);
+    this.renders.occupancyChanged(key);
   }
 
   #unindexOccupancy(record: ReservationRecord): void {
-    this.#reservationsByVenueDate.get(venueDateKey(record.venueId, record.date))?.delete(record);
+    const key = venueDateKey(record.venueId, record.date);
+    if (this.#reservationsByVenueDate.get(key)?.delete(record)) this.renders.occupancyChanged(key);
   }
 
   #publishReservation(
@@ -214,6 +230,7 @@ export class Store {
     const previous = this.feed.active ? renderClient(record) : null;
     this.#unindexContact(record);
     Object.assign(record, patch, { updatedMs: this.clock.now() });
+    this.renders.clientChanged(record);
     this.#indexContact(record);
     this.#publishClient('updated', previous, record, venueId);
   }
@@ -266,12 +283,23 @@ export class Store {
 
   insertHold(hold: HoldRecord): void {
     this.holds.set(hold.id, hold);
-    setFor(this.#holdsByVenueDate, venueDateKey(hold.venueId, hold.date)).add(hold);
+    const key = venueDateKey(hold.venueId, hold.date);
+    setFor(this.#holdsByVenueDate, key).add(hold);
+    this.renders.occupancyChanged(key);
   }
 
   endHold(hold: HoldRecord, state: 'released' | 'converted'): void {
     hold.state = state;
-    this.#holdsByVenueDate.get(venueDateKey(hold.venueId, hold.date))?.delete(hold);
+    const key = venueDateKey(hold.venueId, hold.date);
+    this.#holdsByVenueDate.get(key)?.delete(hold);
+    this.renders.occupancyChanged(key);
+  }
+
+  /** The instant the first live hold at a venue on a date expires (Infinity when none does). */
+  nextHoldExpiry(venueId: string, date: string): number {
+    let first = Infinity;
+    for (const hold of this.liveHolds(venueId, date)) first = Math.min(first, hold.expiresMs);
+    return first;
   }
 
   /** Forgets holds that ended or expired more than an hour ago, so a long soak does not grow memory. */
@@ -353,6 +381,7 @@ export class Store {
     ] as Map<unknown, unknown>[]) {
       map.clear();
     }
+    this.renders.clear();
     this.#seq = data.seq;
     for (const c of data.clients) {
       this.clients.set(c.id, c);

@@ -20,12 +20,12 @@ Options:
   --skip-verify          accept unsigned requests (no secret needed)
   -h, --help             show this help`;
 
-/** A command-line mistake; the main CLI prints `message` and exits with status 2. */
+/** A command-line mistake, one sentence; the main CLI prints it and exits with status 2. */
 export class ReceiverUsageError extends Error {
   readonly code = 'usage';
 
   constructor(message: string) {
-    super(`${message}\n\n${RECEIVER_USAGE}`);
+    super(message);
     this.name = 'ReceiverUsageError';
   }
 }

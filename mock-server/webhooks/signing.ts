@@ -77,8 +77,12 @@ export type VerifyResult =
 export interface VerifyOptions {
   /** The body exactly as received — before any JSON parsing, which would change the bytes. */
   rawBody: RawBody;
-  /** The `X-SevenRooms-Mock-Signature` header value. */
-  header: string | null | undefined;
+  /**
+   * The `X-SevenRooms-Mock-Signature` header value. Node's `req.headers[...]` (`string | string[]`)
+   * and the Fetch API's `headers.get(...)` (`string | null`) may be passed as they are; repeated
+   * headers are read as one comma-joined list.
+   */
+  header: string | readonly string[] | null | undefined;
   secret: string;
   /** The receiver's "now", epoch **milliseconds**; defaults to the wall clock. */
   now?: number;
@@ -94,7 +98,7 @@ const WALL_CLOCK = new SystemClock();
  * either direction (replays, and clocks that disagree).
  *
  * @example
- * import { verifyWebhookSignature } from 'sevenrooms-mock/webhooks';
+ * import { verifyWebhookSignature } from 'sevenrooms-mock';
  *
  * const result = verifyWebhookSignature({
  *   rawBody,                                                   // string or Buffer, unparsed
@@ -105,11 +109,12 @@ const WALL_CLOCK = new SystemClock();
  */
 export function verifyWebhookSignature({
   rawBody,
-  header,
+  header: rawHeader,
   secret,
   now = WALL_CLOCK.now(),
   toleranceSec = DEFAULT_TOLERANCE_SEC,
 }: VerifyOptions): VerifyResult {
+  const header = typeof rawHeader === 'string' || !rawHeader ? rawHeader : rawHeader.join(',');
   if (!header) {
     return { ok: false, reason: 'missing_signature', message: `The ${SIGNATURE_HEADER} header is missing.` };
   }
