@@ -3,7 +3,7 @@ import { pageLimit, paginate, paginateArray, queryFingerprint } from '../domain/
 import { book, type BookInput } from '../domain/reservations.js';
 import { searchDay } from '../domain/search.js';
 import { shiftsOn } from '../domain/availability.js';
-import { addDays, nextMinute } from '../domain/time.js';
+import { nextMinute } from '../domain/time.js';
 import { venueDateKey } from '../store/store.js';
 import { renderAvailabilityDay } from '../render/availability.js';
 import { renderBookResult } from '../render/booking.js';
