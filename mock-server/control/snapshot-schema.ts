@@ -167,6 +167,7 @@ export const RECORD_SCHEMAS = {
     {
       perkId: nullable(id),
       experienceId: nullable(id),
+      requestId: nullable(id),
       minPrice: nullable(money),
       reservationSmsOptIn: nullable({ type: 'boolean' }),
       notifications: { type: 'array', maxItems: 1000, items: notification },
