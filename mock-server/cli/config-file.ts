@@ -34,6 +34,8 @@ export interface ConfigFile {
   adminToken?: string;
   controlPort?: number;
   journalSize?: number;
+  maxBody?: number;
+  maxImportBody?: number;
 }
 
 /** Reads `--faults FILE`: a JSON array of rules or `{"rules": [...]}`, checked like the control API checks them. */

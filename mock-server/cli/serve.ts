@@ -107,14 +107,16 @@ export async function startServing(cmd: Command, io: ServeIo = {}): Promise<() =
       : file.journalSize;
   if (journalSize !== undefined)
     options.journal = journalSize === 0 ? { enabled: false } : { capacity: journalSize };
-  if (flags.maxBody !== undefined || flags.maxImportBody !== undefined) {
+  const maxBody = flags.maxBody !== undefined ? wholeNumber('--max-body', flags.maxBody) : file.maxBody;
+  const maxImport =
+    flags.maxImportBody !== undefined
+      ? wholeNumber('--max-import-body', flags.maxImportBody)
+      : file.maxImportBody;
+  if (maxBody !== undefined || maxImport !== undefined)
     options.maxBody = {
-      ...(flags.maxBody === undefined ? {} : { api: wholeNumber('--max-body', flags.maxBody) }),
-      ...(flags.maxImportBody === undefined
-        ? {}
-        : { control: wholeNumber('--max-import-body', flags.maxImportBody) }),
+      ...(maxBody === undefined ? {} : { api: maxBody }),
+      ...(maxImport === undefined ? {} : { control: maxImport }),
     };
-  }
   const controlPort =
     flags.controlPort !== undefined ? portNumber('--control-port', flags.controlPort) : file.controlPort;
   options.control = controlPort === undefined ? 'mounted' : 'separate';
