@@ -4,6 +4,7 @@ import type { oas31 } from 'openapi3-ts';
 import { ManualClock, wallClock, type Clock } from './clock.js';
 import { peekClientId } from './auth/tokens.js';
 import { IdFactory } from './domain/ids.js';
+import { PaylinkDeadlineWatch } from './domain/paylink-deadlines.js';
 import { RequestIds } from './domain/request-ids.js';
 import { notFoundOrWrongMethod, renderError } from './http/error-responses.js';
 import { operationClass } from './http/operation-class.js';
@@ -144,12 +145,15 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const volume = resolveVolume(scenario?.volume, options.volume);
   const feed = new ChangeFeed();
 
+  // Paylink auto-cancel deadlines fire on the clock against whichever store is live.
+  const deadlines = new PaylinkDeadlineWatch(clock, () => store);
   let seeded: SeedSummary;
   let progress = options.onSeedProgress;
   const buildStore = () => {
     const store = new Store(catalog, clock, new IdFactory(createRandom(deriveSeed(seed, 'ids'))), feed);
     seeded = seedStore(store, { seed, volume, plan: scenario?.plan, progress });
     progress = undefined; // only the start-up seeding is reported, not a reset
+    store.wakeAt = deadlines.wake;
     return store;
   };
   let store = buildStore();
@@ -243,6 +247,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const reset = () => {
     if (clock instanceof ManualClock) clock.set(startMs);
     store = buildStore();
+    deadlines.sweep();
     requestIds = new RequestIds(deriveSeed(seed, 'request-ids'));
     limiter.controller.reset();
   };

@@ -24,16 +24,6 @@ const RECORDED_VALUES: Record<string, string | number | boolean> = {
   slot_option_id: 'slot-option-7',
   system_class: 'TABLE',
   card_token: 'tok_visa_4242',
-  payment_instrument_token: 'pi_123_secret',
-  payment_subtotal: 12000,
-  payment_gratuity: 2000,
-  payment_service_charge: 1000,
-  payment_tax: 900,
-  payment_by_paylink: true,
-  paylink_cancel_time: 30,
-  paylink_note: 'Deposit for the tasting menu',
-  paylink_email: 'pay@example.com',
-  upgrade_inventories: 'champagne:2',
   source_first_name: 'Ava',
   source_last_name: 'Laurent',
   source_email: 'ava@example.com',
@@ -42,6 +32,10 @@ const RECORDED_VALUES: Record<string, string | number | boolean> = {
 
 interface Outcome {
   created: Wire;
+  /** The book answer's `data` (upgrades, paylink_auto_cancel). */
+  booked: Wire;
+  /** The intent's client_secret: a secret, unlike the intent id the client sends back. */
+  intentSecret: string;
   reservation: Wire;
   client: Wire;
   stored: Wire;
@@ -77,6 +71,16 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
   });
   expect(asked.status, asked.text).toBe(200);
   const requestId = asked.body.data.request_id as string;
+
+  // The payments feature's fields need a real intent and a real upgrade of the venue.
+  const intent = await t.post(`/concierge/${ava}/begin_payment?venue_id=${venue}`, token, { amount: 3000 });
+  expect(intent.status, intent.text).toBe(200);
+  const intentId = intent.body.data.intent_id as string;
+  const intentSecret = intent.body.data.client_secret as string;
+  const champagne = t.mock.catalog.venues
+    .get(venue)!
+    .upgradeCategories.flatMap((c) => c.upgrades)
+    .find((u) => u.name === 'Champagne toast')!.id;
 
   const createForm: Record<string, string | number | boolean> = {
     date: DATE,
@@ -134,6 +138,16 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
     experience_id: experienceId,
     request_id: requestId,
     ...RECORDED_VALUES,
+    payment_instrument_token: intentId,
+    payment_subtotal: 12000,
+    payment_gratuity: 2000,
+    payment_service_charge: 1000,
+    payment_tax: 900,
+    payment_by_paylink: true,
+    paylink_cancel_time: 30,
+    paylink_note: 'Deposit for the tasting menu',
+    paylink_email: 'pay@example.com',
+    upgrade_inventories: `${champagne}:2`,
   };
   const created = await book(createForm);
   expect(created.status, created.text).toBe(200);
@@ -177,6 +191,8 @@ async function bookEveryField(t: TestServer): Promise<{ outcome: Outcome; sent: 
   return {
     outcome: {
       created: created.body.data.reservation,
+      booked: created.body.data,
+      intentSecret,
       reservation,
       client,
       stored,
@@ -192,6 +208,19 @@ const custom = (list: Wire[], name: string) => list.find((f: Wire) => f.name ===
 
 /** What each applied field changed, read back through the API. */
 const APPLIED: Record<string, (o: Outcome) => void> = {
+  // The payments feature (docs/decisions/0010): intent, auto-cancel paylink, upgrade inventories.
+  payment_instrument_token: (o) => expect(o.created).toMatchObject({ prepayment: 30, total_payment: 30 }),
+  payment_subtotal: (o) => expect(o.booked.paylink_auto_cancel.subtotal).toBe(12000),
+  payment_gratuity: (o) => expect(o.booked.paylink_auto_cancel.gratuity_amount).toBe(2000),
+  payment_service_charge: (o) => expect(o.booked.paylink_auto_cancel.service_charge_amount).toBe(1000),
+  payment_tax: (o) => expect(o.booked.paylink_auto_cancel.tax_amount).toBe(900),
+  payment_by_paylink: (o) =>
+    expect(o.reservation.payments).toEqual([expect.objectContaining({ type: 'charge', status: 'pending' })]),
+  paylink_cancel_time: (o) => expect(o.booked.paylink_auto_cancel.paylink_auto_cancel_minutes).toBe(30),
+  paylink_note: (o) =>
+    expect(o.booked.paylink_auto_cancel.note_to_guest).toBe('Deposit for the tasting menu'),
+  paylink_email: (o) => expect(o.booked.paylink_auto_cancel.paylink_email_request).toBe('pay@example.com'),
+  upgrade_inventories: (o) => expect(o.booked.upgrades).toEqual([expect.objectContaining({ quantity: 2 })]),
   date: (o) => expect(o.reservation.date).toBe(DATE),
   time: (o) => expect(o.created.arrival_time).toBe('7:00 PM'),
   party_size: (o) => expect(o.reservation.max_guests).toBe(2),
@@ -295,7 +324,7 @@ describe('every documented book field', () => {
     // Secrets are kept, never echoed — not even in the request journal.
     for (const text of outcome.texts) {
       expect(text).not.toContain('tok_visa_4242');
-      expect(text).not.toContain('pi_123_secret');
+      expect(text).not.toContain(outcome.intentSecret);
     }
   });
 

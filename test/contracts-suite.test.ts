@@ -45,7 +45,7 @@ describe('contract suite against the mock', () => {
         .map((key) => `${op.operationId} ${key}`),
     );
     expect(unexercisedErrors).toEqual([]);
-  });
+  }, 60_000);
 
   describe('over a real listening port', () => {
     let listening: ServerType | undefined;
@@ -73,7 +73,8 @@ describe('contract suite against the mock', () => {
       expect(computeCoverage(validator.operations, result.steps).operations.exercised).toBe(
         validator.operations.length,
       );
-    });
+      // A full suite run over a socket: hundreds of validated exchanges, slow on a loaded 2-core machine.
+    }, 60_000);
   });
 
   it('treats a real target as read-only: write steps are skipped and reported, never sent', async () => {

@@ -197,6 +197,23 @@ describe('the dashboard', () => {
     await chaos.close();
   });
 
+  it("accepts a concierge's reservation request from the timeline; the concierge reads it accepted", async () => {
+    const lane = timeline.getByTestId('requests');
+    await lane.getByTestId('request-accept').click();
+    await lane.getByTestId('request-status').filter({ hasText: 'ACCEPTED' }).waitFor();
+    const bar = timeline.locator('[data-testid=bar]', { hasText: 'Ada Byron' });
+    await bar.waitFor({ timeout: 1000 });
+    const reference = (await bar.getAttribute('data-ref'))!;
+    const token = await login(CREDENTIALS.ava);
+    const ava = [...mock.catalog.concierges.values()].find((c) => c.key === 'ava')!.id;
+    const readBack = await api('GET', `/concierge/${ava}/reservations/${reference}`, undefined, token);
+    expect(readBack.body.data).toMatchObject({
+      reference_code: reference,
+      status: 'CONFIRMED',
+      max_guests: 6,
+    });
+  });
+
   it('a fault rule added in the page makes the next API call fail', async () => {
     const chaos = await openPage('chaos');
     await chaos.getByTestId('fault-kind').selectOption('error');

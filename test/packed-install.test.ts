@@ -108,6 +108,17 @@ describe('the installed binaries', () => {
         expect(asset.status).toBe(200);
         const dashboard = await fetch(`${mock.url}/_mock/ui/`);
         expect(dashboard.status).toBe(200);
+        // The page's modules, and Preact resolved from the installed package's dependencies.
+        for (const file of [
+          'app.js',
+          'views/floor.js',
+          'vendor/preact.mjs',
+          'vendor/hooks.mjs',
+          'vendor/htm.mjs',
+        ])
+          expect((await fetch(`${mock.url}/_mock/ui/${file}`)).headers.get('content-type')).toMatch(
+            /javascript/,
+          );
       } finally {
         const exit = await mock.stop('SIGTERM');
         expect(exit.code).toBe(0);

@@ -45,6 +45,7 @@ const CONFLICTING_WRITES = new Set([
   'bookConciergeReservation',
   'createConciergeHold',
   'requestConciergeReservation',
+  'addConciergeCharge',
   'updateConciergeReservationRequest',
   'updateReservation',
 ]);

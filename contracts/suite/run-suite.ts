@@ -6,6 +6,7 @@ import { conciergeScenario } from './scenarios/concierge.js';
 import { conciergeOffersScenario } from './scenarios/concierge-offers.js';
 import { documentedStatusesScenario } from './scenarios/documented-statuses.js';
 import { errorsScenario } from './scenarios/errors.js';
+import { paymentsScenario } from './scenarios/payments.js';
 import { reservationsScenario } from './scenarios/reservations.js';
 import { venuesScenario } from './scenarios/venues.js';
 import type { SuiteResult } from './types.js';
@@ -19,6 +20,7 @@ export const SCENARIOS: ReadonlyArray<readonly [string, Scenario]> = [
   ['reservations', reservationsScenario],
   ['clients', clientsScenario],
   ['concierge', conciergeScenario],
+  ['payments', paymentsScenario],
   ['concierge offers and requests', conciergeOffersScenario],
   ['errors', errorsScenario],
   ['documented statuses', documentedStatusesScenario],

@@ -280,5 +280,15 @@ export const SNAPSHOT_SCHEMA: Schema = {
     ...Object.fromEntries(
       Object.entries(RECORD_SCHEMAS).map(([kind, schema]) => [kind, { type: 'array', items: schema }]),
     ),
+    // Records of kinds kept generically by the store (named collections): each with a string id.
+    collections: map({
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string', minLength: 1 } },
+        propertyNames: { not: { enum: ['__proto__', 'constructor', 'prototype'] } },
+      },
+    }),
   },
 };

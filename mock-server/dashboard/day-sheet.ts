@@ -8,7 +8,7 @@ import { statusDisplay } from '../domain/status.js';
 import { shiftsOn } from '../domain/availability.js';
 import { formatHHMM, venueLocal } from '../domain/time.js';
 import type { Venue } from '../domain/model.js';
-import type { ReservationRecord } from '../store/records.js';
+import type { RequestStatus, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { floorStates, type FloorBooking, type FloorHold, type TableOnFloor } from './floor-state.js';
 
@@ -35,7 +35,7 @@ export interface DayRequest {
   arrivalTime: string;
   partySize: number;
   guestName: string;
-  status: string | null;
+  status: RequestStatus;
 }
 
 export interface DaySheet {
@@ -109,14 +109,13 @@ export function daySheet(store: Store, venue: Venue, date: string): DaySheet {
   const requests: DayRequest[] = [];
   for (const q of store.requests.values()) {
     if (q.venueId !== venue.id || q.date !== date) continue;
-    const status = (q as unknown as { status?: unknown }).status;
     requests.push({
       id: q.id,
       startMin: q.startMin,
       arrivalTime: formatHHMM(q.startMin),
       partySize: q.partySize,
       guestName: `${q.firstName} ${q.lastName}`.trim(),
-      status: typeof status === 'string' ? status : null,
+      status: q.status,
     });
   }
   requests.sort((a, b) => a.startMin - b.startMin);

@@ -157,7 +157,9 @@ export class EventHub {
         ? diffEntities(change.previous, change.current)
         : [];
     this.#history.push({ at: change.at, entityId: change.entityId, eventType: change.eventType, updates });
-    if (this.#history.length > HISTORY_LIMIT) this.#history.splice(0, this.#history.length - HISTORY_LIMIT);
+    // Trimmed in chunks, so a burst of writes does not shift the whole array on every change.
+    if (this.#history.length > HISTORY_LIMIT * 1.25)
+      this.#history.splice(0, this.#history.length - HISTORY_LIMIT);
     if (this.#pending.length >= MAX_CHANGES_PER_MESSAGE) {
       this.#dropped++;
     } else {

@@ -20,6 +20,10 @@ export type EntityKind =
   | 'nightloop_WaitlistEntry'
   | 'nightloop_Charge'
   | 'nightloop_ReservationRequest'
+  | 'sr_UpsellCategory'
+  | 'sr_UpsellCategoryInventory'
+  | 'sr_BillingHistory'
+  | 'sr_BillingInvoice'
   | 'location_Municipality'
   | 'nightloop_Experience'
   | 'nightloop_Perk'
@@ -158,6 +162,11 @@ export class IdFactory {
   /** 128 hex characters, as the real `/auth` returns. */
   token(): string {
     return this.#random.string(128, '0123456789abcdef');
+  }
+
+  /** `length` characters of `[A-Za-z0-9]`, the body of Stripe-style ids (`pi_…`, `seti_…`) and secrets. */
+  alphanumeric(length: number): string {
+    return this.#random.string(length, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
   }
 
   /** `<epoch seconds>.<6 digits>`, like `1550988003.536256`. */

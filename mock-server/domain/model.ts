@@ -2,6 +2,7 @@
  * The restaurant model the availability engine works on: venue groups, venues, seating areas,
  * tables, shifts, access rules, concierges. Built once from a fixture file; immutable at run time.
  */
+import type { Pricing, UpgradeCategory } from './pricing-model.js';
 import type { Weekday } from './time.js';
 
 export type Channel = 'RESERVATIONS_API' | 'CONCIERGE';
@@ -70,6 +71,10 @@ export interface Venue {
   tables: readonly Table[];
   shifts: readonly Shift[];
   accessRules: readonly AccessRule[];
+  /** What a reservation costs (calculate_prices, paylinks); null when the venue charges nothing. */
+  pricing: Pricing | null;
+  /** Upgrades a booking can add, by category, in fixture order. */
+  upgradeCategories: readonly UpgradeCategory[];
 }
 
 export interface VenueGroup {

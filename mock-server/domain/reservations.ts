@@ -4,6 +4,7 @@ import { newClient, newReservation } from '../store/record-factory.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { checkSlot, isRefusal, type Slot } from './availability.js';
+import { prepareBookingExtras } from './booking-extras.js';
 import { cancellationNotice, checkBookFields, clientPatchFrom, reservationPatchFrom } from './book-fields.js';
 import { assertDuplicateAllowed, assertEditable, tableInArea } from './book-guards.js';
 import { customStatusLabels } from './custom-statuses.js';
@@ -100,8 +101,10 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
     hold ? new Set([hold.id]) : undefined,
   );
 
+  const extras = prepareBookingExtras(store, venue, input, actor.conciergeId, null);
   const client = findOrCreateClient(store, venue, input);
   const record = newReservation(store, {
+    ...extras.fields,
     venueId: venue.id,
     venueGroupId: venue.venueGroupId,
     clientId: client.id,
@@ -138,6 +141,7 @@ function createBooking(store: Store, venue: Venue, input: BookInput, actor: Acto
   if (hold) store.endHold(hold, 'converted');
   const gross = linkPosVisit(venue, record, status, record);
   store.insertReservation(record);
+  extras.commit(record);
   if (request) markFulfilled(store, request, record);
   applyClientTags(store, client, input, venue.id);
   const stats = statsAfterStatusChange(client, record, null, status, gross);
@@ -176,7 +180,8 @@ function updateBooking(
     record.partySize !== input.party_size ||
     (input.duration !== undefined && input.duration !== record.durationMin) ||
     input.table_codes !== undefined;
-  const patch: Partial<ReservationRecord> = {};
+  const extras = prepareBookingExtras(store, venue, input, actor.conciergeId, record);
+  const patch: Partial<ReservationRecord> = { ...extras.fields };
   if (moved && !input.bypass_editable_cutoff) assertEditable(store, venue, record);
   if (moved) {
     const ignore = new Set([record.id]);
@@ -215,6 +220,7 @@ function updateBooking(
   Object.assign(patch, reservationPatchFrom(input, record, store.clock.now()));
   if (status && status !== record.status) applyStatus(store, record, status, patch);
   store.updateReservation(record, patch);
+  extras.commit(record);
   const client = store.clients.get(record.clientId);
   if (client) {
     const profile = clientPatchFrom(input, client, venue.id, store.clock.now());
@@ -364,7 +370,7 @@ function parseSeatedTime(value: string | undefined, timeZone: string): string | 
 }
 
 /** Adds the status change and its timestamps to `patch`, and the guest-statistics change to the client. */
-function applyStatus(
+export function applyStatus(
   store: Store,
   record: ReservationRecord,
   to: ReservationStatus,

@@ -74,7 +74,8 @@ export function journalRequests({
     const sentText = c.get('responseText');
     if (res && sentText !== undefined) {
       const captured = capText(sentText, journal.maxBodyBytes);
-      entry.responseBody = captured.text;
+      // Answers that hand out a secret (a payment intent's client_secret) keep it out of the log.
+      entry.responseBody = captured.text.includes('_secret') ? redactBody(captured.text) : captured.text;
       entry.responseBodyTruncated = captured.truncated;
     } else if (res && res.status !== 204 && res.body) {
       // Only for bodies the server did not render itself (touching `res.body` costs the fast path).

@@ -7,9 +7,15 @@ import {
   formatSlotDateTime,
   formatTimeDisplay,
 } from '../domain/time.js';
+import { renderTimeslotPayments } from './timeslot-payments.js';
 
 /** One timeslot with every field the Concierge API documents, true to the current state. */
-export function renderTimeslot(slot: Slot, date: string, sortOrder: number): Record<string, unknown> {
+export function renderTimeslot(
+  slot: Slot,
+  date: string,
+  sortOrder: number,
+  payments: Record<string, unknown> | null = null,
+): Record<string, unknown> {
   const rule = slot.rule;
   return {
     access_persistent_id: rule.persistentId,
@@ -30,7 +36,7 @@ export function renderTimeslot(slot: Slot, date: string, sortOrder: number): Rec
     pacing_covers_remaining: slot.coversRemaining,
     min_spend: rule.minSpend,
     requires_credit_card: rule.requiresCreditCard,
-    payments: null,
+    payments,
     booking_policy: rule.bookingPolicy,
     cancellation_policy: rule.cancellationPolicy,
     cancel_cutoff_hour: null,
@@ -55,7 +61,9 @@ export function renderAvailabilityDay(
   slots: readonly Slot[],
   isClosed: boolean,
   renderedVenue: Record<string, unknown> | null,
+  partySize?: number,
 ): Record<string, unknown> {
+  const payments = renderTimeslotPayments(venue, partySize);
   const sizes = venue.accessRules.map((r) => [r.partySizeMin, r.partySizeMax] as const);
   const day: Record<string, unknown> = {
     is_closed: isClosed,
@@ -66,6 +74,6 @@ export function renderAvailabilityDay(
     should_retry_without_fast: false,
   };
   if (renderedVenue) day.venue = renderedVenue;
-  day.timeslots = slots.map((s, i) => renderTimeslot(s, date, i));
+  day.timeslots = slots.map((s, i) => renderTimeslot(s, date, i, payments));
   return day;
 }

@@ -6,7 +6,8 @@ const money = (n: number) => Math.round(n * 100) / 100;
 /** A charge as `GET /venues/{venue_id}/charges` returns it. Refunds carry negative amounts. */
 export function renderCharge(ch: ChargeRecord): Record<string, unknown> {
   const sign = ch.isRefund ? -1 : 1;
-  const amount = ch.baseAmount + ch.taxAmount + ch.gratuityAmount + ch.additionalFee;
+  const amount =
+    ch.concierge?.totalAmount ?? ch.baseAmount + ch.taxAmount + ch.gratuityAmount + ch.additionalFee;
   return {
     id: ch.id,
     amount: money(sign * amount),
@@ -23,7 +24,7 @@ export function renderCharge(ch: ChargeRecord): Record<string, unknown> {
     is_refund: ch.isRefund,
     reference_code: ch.id.slice(-8).toUpperCase(),
     status: ch.isRefund ? 'REFUNDED' : 'SUCCEEDED',
-    transaction_id: `ch_${ch.id.slice(-16)}`,
+    transaction_id: ch.concierge?.transactionId ?? `ch_${ch.id.slice(-16)}`,
     transaction_type: ch.transactionType,
     venue_id: ch.venueId,
     venue_group_id: ch.venueGroupId,

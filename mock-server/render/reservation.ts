@@ -4,6 +4,7 @@ import { statusDisplay } from '../domain/status.js';
 import { renderBookExtras } from './book-extras.js';
 import { formatArrivalTime, formatIsoTime, formatNaiveIso, formatSlotDateTime } from '../domain/time.js';
 import type { ClientRecord, ReservationRecord } from '../store/records.js';
+import { renderPaylink } from './paylink.js';
 import { renderReservationOffers } from './reservation-offers.js';
 import { renderReservationPos } from './reservation-pos.js';
 
@@ -104,6 +105,7 @@ export function renderReservation(
     booking_policy: null,
     cancellation_policy: null,
     ...renderBookExtras(r),
+    payments: (r.paylinks ?? []).map((p) => renderPaylink(p, venue)),
     ...renderReservationOffers(r, venue),
   };
 }

@@ -1,4 +1,5 @@
 import type { Venue } from '../domain/model.js';
+import { renderVenuePaymentAccount } from './timeslot-payments.js';
 
 const pick = (venue: Venue, field: string) => (venue.profile[field] ?? null) as unknown;
 
@@ -75,7 +76,7 @@ export function renderConciergeVenue(venue: Venue): Record<string, unknown> {
     municipality: venue.municipalityName,
     municipality_id: venue.municipalityId,
     payment_policy: null,
-    payments: null,
+    payments: renderVenuePaymentAccount(venue),
     requires_credit_card: requiresCard,
     reservation_widget_url: `https://www.sevenrooms.com/reservations/${venue.key.replace(/-/g, '')}`,
     menu_link: null,

@@ -39,7 +39,16 @@ function multiVenueAvailability(c: MockContext, store: Store, venues: Venue[], q
   for (const venue of venues) {
     const day = searchDay(store, dayQuery(query, venue, date));
     if (day.slots.length > 0) {
-      availability.push(renderAvailabilityDay(venue, date, day.slots, false, renderConciergeVenue(venue)));
+      availability.push(
+        renderAvailabilityDay(
+          venue,
+          date,
+          day.slots,
+          false,
+          renderConciergeVenue(venue),
+          num(query, 'party_size'),
+        ),
+      );
     }
   }
   if (availability.length === 0) return c.body(null, 204);
@@ -93,7 +102,14 @@ export const conciergeVenueHandlers = {
     return ok(c, {
       availability: [
         markExperience(
-          renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderConciergeVenue(venue)),
+          renderAvailabilityDay(
+            venue,
+            date,
+            day.slots,
+            day.isClosed,
+            renderConciergeVenue(venue),
+            num(query, 'party_size'),
+          ),
           offers,
         ),
       ],
@@ -122,7 +138,10 @@ export const conciergeVenueHandlers = {
       const date = addDays(start, i);
       const found = searchDay(rt.store, { ...dayQuery(query, venue, date), ignoreReservationId: ignore });
       const day = narrowDay(rt.store, venue, offers, query, date, found);
-      dates[date] = markExperience(renderAvailabilityDay(venue, date, day.slots, day.isClosed, null), offers);
+      dates[date] = markExperience(
+        renderAvailabilityDay(venue, date, day.slots, day.isClosed, null, num(query, 'party_size')),
+        offers,
+      );
     }
     return ok(c, { dates, venue: renderConciergeVenue(venue) });
   },

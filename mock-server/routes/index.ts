@@ -1,6 +1,9 @@
 import { authHandlers } from './auth.js';
 import { clientHandlers } from './clients.js';
 import { conciergeBookingHandlers } from './concierge-booking.js';
+import { conciergeChargeHandlers } from './concierge-charges.js';
+import { conciergePaymentHandlers } from './concierge-payments.js';
+import { conciergeUpgradeHandlers } from './concierge-upgrades.js';
 import { conciergeGroupDeleteHandlers } from './concierge-group-delete.js';
 import { conciergeRequestHandlers } from './concierge-requests.js';
 import { conciergeReservationHandlers } from './concierge-reservations.js';
@@ -27,6 +30,9 @@ export const ALL_HANDLERS: Readonly<Record<ApiOperationId, OperationHandler>> = 
   ...conciergeVenueHandlers,
   ...conciergeBookingHandlers,
   ...conciergeReservationHandlers,
+  ...conciergePaymentHandlers,
+  ...conciergeUpgradeHandlers,
+  ...conciergeChargeHandlers,
   ...conciergeRequestHandlers,
   ...experienceHandlers,
   ...referenceDataHandlers,

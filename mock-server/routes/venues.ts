@@ -53,7 +53,9 @@ export const venueHandlers = {
         ...window,
       });
       const data = {
-        availability: [renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderVenue(venue))],
+        availability: [
+          renderAvailabilityDay(venue, date, day.slots, day.isClosed, renderVenue(venue), partySize),
+        ],
       };
       return {
         text: JSON.stringify(data),

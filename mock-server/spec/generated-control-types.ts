@@ -676,6 +676,10 @@ export interface components {
             charges: components["schemas"]["Record"][];
             requests: components["schemas"]["Record"][];
             tokens: Record<string, never>[];
+            /** @description Feature state in named record collections (payment intents, paylink owners, upgrade selections); absent in older snapshots. */
+            collections?: {
+                [key: string]: components["schemas"]["Record"][];
+            };
         };
         /** @description A stored record, as exported. */
         Record: {
@@ -892,7 +896,8 @@ export interface components {
                 arrivalTime: string;
                 partySize: number;
                 guestName: string;
-                status: string | null;
+                /** @enum {string} */
+                status: "UNAPPROVED" | "ACCEPTED" | "DECLINED";
             }[];
             floor: {
                 tableId: string;

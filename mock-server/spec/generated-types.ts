@@ -700,6 +700,297 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/concierge/{concierge_id}/begin_payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Begin a prepayment
+         * @description Starts a prepayment for a booking that must be paid up front: answers a Stripe PaymentIntent id
+         *     (`pi_…`) and its `client_secret`, which the client passes to Stripe's SDK together with the
+         *     venue's publishable key to show the card form. The amount is in cents. Book afterwards with the
+         *     intent id in `payment_instrument_token`: the reservation is then prepaid (its `prepayment` is set
+         *     and a prepayment charge is recorded). An intent serves one booking; using it for a second gives 409
+         *     on the booking.
+         *
+         *     Mock convention: no Stripe call is made; the intent id and secret are drawn from the mock's seeded
+         *     random source, so the same seed and requests give the same ids. `venue_id` may come in the query
+         *     (as documented) or in the form (as the reference's form schema lists it).
+         */
+        post: operations["beginConciergePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/begin_save": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Begin saving a card
+         * @description Starts saving a guest's card for a booking that needs a card guarantee rather than a prepayment:
+         *     answers a Stripe SetupIntent id and its `client_secret` for Stripe's SDK. Book afterwards with the
+         *     intent id in `payment_instrument_token`; nothing is charged.
+         *
+         *     Mock convention: SetupIntent ids start with `seti_`, as Stripe's do (the reference's example reuses
+         *     a `pi_` id). No Stripe call is made; ids come from the seeded random source. `venue_id` may come
+         *     in the query or in the form.
+         */
+        post: operations["beginConciergeSave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/venues/{venue_id}/payments/paylink/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a paylink for a reservation
+         * @description Creates a payment link for the guest of one of the concierge's reservations at the venue: `charge`
+         *     takes a payment now, `collect` saves the guest's card for later. Amounts are in cents. A `charge`
+         *     link without `subtotal` asks for what the venue's prices say the reservation costs. The link shows
+         *     up in the reservation's `payments` (an `updated` webhook event). A cancelled reservation gives 400
+         *     "Reservation has already been cancelled.".
+         *
+         *     The path's last segment is the reservation's `id` or `reference_code` here; on delete it is the
+         *     paylink's id. (The reference names the segment `reservation_id` and `paylink_id`; OpenAPI does not
+         *     allow two templates that differ only in names, so this description calls it `id`. Nothing on the
+         *     wire differs.)
+         *
+         *     Mock convention: the answer carries the paylink both in `data`, like every other answer, and at
+         *     the top level, as the reference's example shows it, so clients reading either place work.
+         *     `paylink_auto_cancel_minutes` (15 to 180), which the reference returns but does not list as a
+         *     form field, is accepted: the reservation is cancelled if the link is still unpaid when the mock's
+         *     clock passes the deadline. A link is paid when a concierge charge covering its total is recorded
+         *     on the reservation (`add_charge`).
+         */
+        post: operations["createConciergePaylink"];
+        /**
+         * Withdraw a paylink
+         * @description Withdraws a paylink (here the path's last segment is the paylink's id): it leaves the
+         *     reservation's `payments` and no longer cancels anything. A paid link cannot be withdrawn (400); a
+         *     link of a reservation the concierge did not book, or at another venue, gives 404. The answer is an
+         *     empty `data` object.
+         */
+        delete: operations["deleteConciergePaylink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/venues/{venue_id}/payments/paylinks/{reservation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a reservation's paylinks
+         * @description The paylinks sent for one of the concierge's reservations at the venue, oldest first, with their
+         *     `status`: `pending`, `paid`, or `expired` (an auto-cancel link that went unpaid past its
+         *     deadline). Withdrawn links are not listed.
+         */
+        get: operations["listConciergePaylinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/venues/{venue_id}/calculate_prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a reservation and its upgrades
+         * @description Prices a party at a slot with optional upgrades, from the venue's price list: the reservation's
+         *     own subtotal (per guest or per party, `charge_type`), its service charge, tax and gratuity, and
+         *     each upgrade's subtotal, service charge, tax and gratuity as its category says. Service charge is
+         *     on the subtotal, tax on the subtotal plus the service charge, gratuity on the subtotal, each
+         *     rounded to the cent; `total_costs.total_spend` is the sum of the reservation subtotal, the upgrade
+         *     cost, and all service charges, taxes and gratuities. Asking for more of an upgrade than is left on
+         *     the date gives 400 naming `upsells`. Nothing is stored.
+         *
+         *     Mock convention: amounts are in the venue's currency (as the reference's example shows), not
+         *     cents. `upsells` is one form field holding a JSON array of `{"upgrade_id", "quantity"}` (or
+         *     `id:quantity` pairs separated by commas), since a form cannot carry an array of objects.
+         *     `maximum_quantity_allowed` is the category's limit, lowered to what is left of the upgrade's daily
+         *     inventory on the date. `reservation_tax` is an addition of the mock.
+         */
+        post: operations["calculateConciergePrices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/upgrade_categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List upgrade categories
+         * @description The upgrade (upsell) categories of the venues the concierge books, in `data.upgrade_categories`.
+         *
+         *     Mock convention: the reference declares a `venue_id` path parameter this path does not have; the
+         *     mock takes an optional `venue_id` query parameter that narrows the list to one of the concierge's
+         *     venues (another venue gives 404).
+         */
+        get: operations["listUpgradeCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/upgrade_categories/{upgrade_category_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an upgrade category
+         * @description One upgrade category of a venue the concierge books, in `data.upgrade_category`. Any other id gives
+         *     404 "No Upgrade Category found for the given upgrade_category_id.".
+         */
+        get: operations["getUpgradeCategory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/upgrade_categories/{upgrade_category_id}/upgrades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a category's upgrades
+         * @description The upgrades of one category, in `data.upgrades`. Mock convention: each upgrade also carries
+         *     `daily_inventory` (units per date, null for no limit) and, with `date`, `remaining_inventory` on
+         *     that date after the bookings that took some.
+         */
+        get: operations["listUpgrades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/upgrade_categories/{upgrade_category_id}/upgrades/{upgrade_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an upgrade
+         * @description One upgrade of a category, in `data.upgrade`; an id outside the category gives 404. With `date`,
+         *     `remaining_inventory` says how many are left on that date.
+         */
+        get: operations["getUpgrade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/reservations/{reservation_id}/add_charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a charge taken outside SevenRooms
+         * @description Records a charge the concierge took in another system against one of its reservations. `subtotal`
+         *     and `total` must be positive; `tax` is a percentage (0 to 100) of the subtotal. Unless
+         *     `skip_validation` is true, a `total` that is not subtotal + tax + gratuity + additional fee +
+         *     upsell amount − promo discount gives 400 naming `total`. The same `transaction_id` twice at a venue
+         *     gives 409. When `reservation_id` is a `reference_code`, `venue_id` is required. The charge joins
+         *     the venue's charges (both charge lists show it), adds to the reservation's `total_payment`, and
+         *     pays the reservation's pending paylinks, oldest first, as far as its total covers them.
+         *
+         *     Mock convention: money fields are amounts in the venue's currency with up to two decimals (they
+         *     are strings in the reference); the charge list reports them in cents.
+         */
+        post: operations["addConciergeCharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/concierge/{concierge_id}/venues/{venue_id}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the concierge's charges at a venue
+         * @description Charges and refunds at the venue on reservations the concierge booked, including the charges it
+         *     recorded with `add_charge`, oldest first, one page at a time in `data.charges` with `data.cursor`
+         *     while more follow. Amounts are integers in cents, as the reference types them.
+         */
+        get: operations["listConciergeCharges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/concierge/{concierge_id}/venues/{venue_id}/request/{request_id}": {
         parameters: {
             query?: never;
@@ -1258,7 +1549,13 @@ export interface components {
             pacing_covers_remaining?: number | null;
             min_spend?: number | null;
             requires_credit_card?: boolean | null;
-            /** @description Payment requirements of the slot; the shape is not public. */
+            /**
+             * @description What the party would pay at this slot, from the venue's prices, in the shape of the reference's
+             *     timeslot example: `charge_type`, `cost`, `subtotal`, `service_charge` (percent) and
+             *     `service_charge_amt`, `tax_rate` and `tax_amt`, `pregratuity_total`, `gratuity` (percent) and
+             *     `mandated_gratuity_amt`, `cc_payment_rule`, `require_credit_card`. Null when the venue sets no
+             *     price.
+             */
             payments?: Record<string, never> | null;
             booking_policy?: string | null;
             cancellation_policy?: string | null;
@@ -1508,6 +1805,11 @@ export interface components {
             hotel_id?: string | null;
             /** @description Hotel-linked venues only. */
             hotel_room?: string | null;
+            /**
+             * @description Mock convention: the paylinks sent for the reservation (see the paylink operations), oldest
+             *     first, with their `status`; empty when none was sent.
+             */
+            payments?: components["schemas"]["Paylink"][] | null;
             /** @description The guest agreed to SMS about this reservation (the book form's `reservation_sms_opt_in`). */
             reservation_sms_opt_in?: boolean | null;
             /**
@@ -1568,10 +1870,17 @@ export interface components {
             reservation_reference_code?: string | null;
             /** @description Null for a booking (set only when a request was recorded instead). */
             request_id?: string | null;
-            /** @description Upgrades added to the booking; the item shape is not public. */
-            upgrades?: unknown[] | null;
-            /** @description Details of an automatic cancellation if a payment link goes unpaid; the shape is not public. */
-            paylink_auto_cancel?: unknown;
+            /** @description The upgrades the booking took (from `upgrade_inventories`), one item per upgrade. */
+            upgrades?: {
+                upgrade_id?: string | null;
+                quantity?: number | null;
+            }[] | null;
+            /**
+             * @description The auto-cancel paylink the booking created (`payment_by_paylink`), with its `link`; null when
+             *     none. If it is still unpaid when `paylink_auto_cancel_minutes` have passed on the mock's clock,
+             *     the reservation is cancelled (an `updated` webhook event).
+             */
+            paylink_auto_cancel?: components["schemas"]["Paylink"] | null;
             /** @description Mock convention: the booked reservation in full, so clients need no second call. */
             reservation?: components["schemas"]["Reservation"];
         };
@@ -1922,6 +2231,326 @@ export interface components {
             /** @description The value after the change (any JSON value). */
             current?: unknown;
         };
+        /** @description The prepayment to begin. */
+        BeginPaymentForm: {
+            /** @description The amount to charge, in cents. */
+            amount: number;
+            /** @description The venue, when not sent in the query. */
+            venue_id?: string;
+        };
+        /** @description The card-saving setup to begin; the form is optional. */
+        BeginSaveForm: {
+            /** @description The venue, when not sent in the query. */
+            venue_id?: string;
+        };
+        /** @description A Stripe-style intent the client confirms with Stripe's SDK. */
+        PaymentIntent: {
+            /** @description `pi_…` for a payment, `seti_…` for a saved card; send it as `payment_instrument_token` when booking. */
+            intent_id: string;
+            client_secret: string;
+        };
+        PaymentIntentEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["PaymentIntent"];
+        };
+        /** @description A paylink to send; amounts in cents. */
+        CreatePaylinkForm: {
+            /**
+             * @description `charge` takes a payment (default); `collect` saves the card for later.
+             * @enum {string}
+             */
+            type?: "charge" | "collect";
+            /** @description Cents; for a `charge` link, defaults to the reservation's price from the venue's price list. */
+            subtotal?: number;
+            service_charge_amount?: number;
+            tax_amount?: number;
+            gratuity_amount?: number;
+            /** @enum {string} */
+            gratuity_type?: "gratuity_percentage" | "none" | "require_client_select_charge" | "client_select_gratuity";
+            note_to_guest?: string;
+            /**
+             * Format: email
+             * @description Where the link is sent.
+             */
+            paylink_email_request?: string;
+            /**
+             * @description Mock convention: minutes after which the reservation is cancelled if the link is still unpaid
+             *     (the reference returns this field but does not list it as a form field).
+             */
+            paylink_auto_cancel_minutes?: number;
+        };
+        /** @description The fields of a paylink, all but its `status`. Amounts are in cents. */
+        PaylinkFields: {
+            id?: string;
+            /** @enum {string} */
+            type?: "charge" | "collect";
+            subtotal?: number;
+            service_charge_amount?: number | null;
+            tax_amount?: number | null;
+            gratuity_amount?: number | null;
+            /** @enum {string|null} */
+            gratuity_type?: "gratuity_percentage" | "none" | "require_client_select_charge" | "client_select_gratuity" | null;
+            note_to_guest?: string | null;
+            paylink_email_request?: string | null;
+            paylink_auto_cancel_minutes?: number | null;
+            /** @description When an unpaid link cancels the reservation, naive ISO datetime (UTC). */
+            auto_cancel_datetime?: string | null;
+            /** @description The page the guest pays on. */
+            link?: string | null;
+            created?: string | null;
+            /** @description When the link was paid or expired. */
+            settled?: string | null;
+        };
+        /**
+         * @description A payment link sent to a reservation's guest. Amounts are in cents. The reference's own examples
+         *     leave out `id` and `status` in places, so only `type` and `subtotal` are required.
+         */
+        Paylink: WithRequired<components["schemas"]["PaylinkFields"], "type" | "subtotal"> & {
+            /**
+             * @description Mock convention: `pending` until paid; `expired` when an auto-cancel link went unpaid past
+             *     its deadline (its reservation was then cancelled).
+             * @enum {string}
+             */
+            status?: "pending" | "paid" | "expired";
+        };
+        /**
+         * @description Mock convention: the reference's example is the bare paylink; the mock answers with the usual
+         *     envelope, the paylink in `data`, and the paylink's fields (all but its `status`) repeated at the
+         *     top level, so a client reading either place works. This schema accepts both forms.
+         */
+        PaylinkEnvelope: components["schemas"]["PaylinkFields"] & {
+            /** @description The HTTP status again, 200. */
+            status?: number;
+            data?: components["schemas"]["Paylink"];
+            request_id?: string | null;
+        };
+        PaylinkListEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["Paylink"][];
+        };
+        EmptyDataEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: Record<string, never>;
+        };
+        /** @description The slot and party to price, and the upgrades to add. */
+        CalculatePricesForm: {
+            /** @description Venue-local date. */
+            date: string;
+            /** @description Venue-local slot time, `HH:MM`. */
+            time: string;
+            party_size: number;
+            /** @description The slot's access rule, from availability. */
+            access_persistent_id: string;
+            /**
+             * @description Mock convention: the upgrades to add, as a JSON array of `{"upgrade_id", "quantity"}` objects
+             *     (or `id:quantity` pairs separated by commas).
+             */
+            upsells?: string;
+        };
+        /** @description What a reservation and its upgrades cost, in the venue's currency. */
+        PriceQuote: {
+            access_persistent_id?: string | null;
+            party_size: number;
+            /** @description `person` (priced per guest) or `party`; null when the venue sets no price. */
+            charge_type?: string | null;
+            cc_payment_rule?: string | null;
+            require_credit_card?: boolean | null;
+            apply_service_charge?: boolean | null;
+            service_charge_type?: string | null;
+            apply_gratuity_charge?: boolean | null;
+            gratuity_type?: string | null;
+            reservation_subtotal: number;
+            reservation_service_charge?: number | null;
+            reservation_tax?: number | null;
+            reservation_gratuity?: number | null;
+            total_costs: {
+                reservation_subtotal: number;
+                upgrade_cost: number;
+                service_charge: number;
+                tax: number;
+                gratuity: number;
+                total_spend: number;
+            };
+            upsells: components["schemas"]["PricedUpsell"][];
+        };
+        /** @description One upgrade as priced. */
+        PricedUpsell: {
+            upgrade_id: string;
+            name?: string | null;
+            description?: string | null;
+            category?: string | null;
+            category_id?: string | null;
+            quantity: number;
+            base_price?: number | null;
+            upgrade_price?: number | null;
+            subtotal: number;
+            service_charge_pct?: number | null;
+            service_charge?: number | null;
+            upgrade_service_charge?: number | null;
+            tax_pct?: number | null;
+            tax?: number | null;
+            upgrade_tax?: number | null;
+            upgrade_service_charge_tax?: number | null;
+            gratuity_pct?: number | null;
+            gratuity?: number | null;
+            upgrade_gratuity?: number | null;
+            total_cost: number;
+            total_upgrade_cost?: number | null;
+            minimum_quantity_required?: number | null;
+            maximum_quantity_allowed?: number | null;
+            /** @description Always null in the mock (the reference's example shows `{}`, its schema `null`). */
+            tags?: unknown;
+        };
+        PriceQuoteEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["PriceQuote"];
+        };
+        /** @description A category of upgrades (upsells) at a venue, with the rules for how many a booking may add. */
+        UpgradeCategory: {
+            id: string;
+            venue_id: string;
+            name: string;
+            advanced_description?: string | null;
+            advanced_pdr_upgrades?: boolean | null;
+            deleted?: string | null;
+            sort_order?: number | null;
+            /** @description `NONE_REQUIRED`, `SPECIFIC_NUMBER` (`min_quantity_int`) or `NUMBER_OF_GUESTS`. */
+            min_quantity_type?: string | null;
+            min_quantity_int?: number | null;
+            /** @description `UNLIMITED`, `SPECIFIC_NUMBER` (`max_quantity_int`) or `NUMBER_OF_GUESTS`. */
+            max_quantity_type?: string | null;
+            max_quantity_int?: number | null;
+            max_quantity_allow_multiples?: boolean | null;
+            is_charging_tax?: boolean | null;
+            is_charging_service_charge?: boolean | null;
+            is_charging_gratuity?: boolean | null;
+            require_gratuity_charge?: boolean | null;
+            gratuity_charge_type?: string | null;
+            gratuity_percentage?: number | null;
+            service_charge_type?: string | null;
+            service_charge_percentage?: number | null;
+            show_category_flag?: boolean | null;
+            tax_group_id?: string | null;
+            pdr_fees?: unknown[] | null;
+        };
+        UpgradeCategoryListEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                upgrade_categories: components["schemas"]["UpgradeCategory"][];
+            };
+        };
+        UpgradeCategoryEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                upgrade_category: components["schemas"]["UpgradeCategory"];
+            };
+        };
+        /** @description One upgrade a booking can add. */
+        Upgrade: {
+            id: string;
+            category_id: string;
+            venue_id: string;
+            name: string;
+            description?: string | null;
+            /** @description Unit price in the venue's currency. */
+            price: number;
+            is_price_hidden?: boolean | null;
+            sort_order?: number | null;
+            pos_item_id?: string | null;
+            preview_image_url_key?: string | null;
+            modifiers_groups_selected?: unknown[] | null;
+            reservation_tags?: string[] | null;
+            deleted?: string | null;
+            /** @description Mock convention: units for sale per venue-local date across all bookings; null for no limit. */
+            daily_inventory?: number | null;
+            /** @description Mock convention: with `date`, the units still for sale that day; otherwise null. */
+            remaining_inventory?: number | null;
+        };
+        UpgradeListEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                upgrades: components["schemas"]["Upgrade"][];
+            };
+        };
+        UpgradeEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                upgrade: components["schemas"]["Upgrade"];
+            };
+        };
+        /** @description A charge taken outside SevenRooms. Money fields are amounts with up to two decimals. */
+        AddChargeForm: {
+            /** @description The charge's id in the payment gateway or source system; unique per venue. */
+            transaction_id: string;
+            /** @description Before tax, gratuity and fees; positive. */
+            subtotal: string;
+            card_id?: string;
+            card_last4?: string;
+            card_brand?: string;
+            gratuity?: string;
+            /** @description Tax percentage of the subtotal, 0 to 100. */
+            tax?: string;
+            additional_fee?: string;
+            upsell_amount?: string;
+            promo_code_id?: string;
+            promo_discount_amount?: string;
+            /** @description After tax, gratuity and fees; positive. Checked against the parts unless `skip_validation`. */
+            total?: string;
+            /** @default false */
+            skip_validation?: boolean;
+            /** @description Required when `reservation_id` is a reference code. */
+            venue_id?: string;
+        };
+        ConciergeChargeResult: {
+            invoice_id: string;
+            /** @description The charge's id, as the charge list shows it. */
+            reference_id: string;
+            /** @example SUCCESS */
+            status: string;
+        };
+        ConciergeChargeResultEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["ConciergeChargeResult"];
+        };
+        /**
+         * @description A charge or refund as the Concierge API lists it. Amounts are integers in cents; refunds are
+         *     negative.
+         *
+         *     Mock convention: `status` is `status_succeeded` or `status_refunded`; `transaction_type` is
+         *     `transaction_type_external` for charges recorded with `add_charge`, `transaction_type_internal`
+         *     for prepayments, `transaction_type_auto_internal` for cancellation fees and
+         *     `transaction_type_refund` for refunds.
+         */
+        ConciergeCharge: {
+            id: string;
+            amount: number;
+            base_amount?: number | null;
+            tax_amount?: number | null;
+            gratuity_amount?: number | null;
+            additional_fee?: number | null;
+            additional_fee_tax?: number | null;
+            service_charge_amount?: number | null;
+            upsell_amount?: number | null;
+            promo_code?: string | null;
+            promo_discount_amount?: number | null;
+            processing_fee?: number | null;
+            original_amount?: number | null;
+            brand?: string | null;
+            last_4?: string | null;
+            charged?: string | null;
+            entity_id?: string | null;
+            entity_date?: string | null;
+            reference_code?: string | null;
+            is_refund?: boolean | null;
+            is_info_request?: boolean | null;
+            status?: string | null;
+            failure_code?: string | null;
+            failure_message?: string | null;
+            notes?: string | null;
+            reservation_notes?: string | null;
+            transaction_id?: string | null;
+            transaction_type?: string | null;
+            venue_id: string;
+            venue_group_client_id?: string | null;
+        };
+        ConciergeChargesEnvelope: components["schemas"]["SuccessEnvelope"] & {
+            data: {
+                charges: components["schemas"]["ConciergeCharge"][];
+                cursor?: string | null;
+                limit?: number;
+            };
+        };
         /**
          * @description A concierge's reservation request and where it stands. Mock convention: `status` is `UNAPPROVED`
          *     until the venue acts, then `ACCEPTED` (with `reservation_id`) or `DECLINED`.
@@ -2153,10 +2782,10 @@ export interface components {
          *     reservation, `bypass_*` flags skip the check they name, `send_*` flags are recorded in the
          *     reservation's `mock_notifications`. Fields marked **Recorded only** are validated and kept on the
          *     stored reservation (a state snapshot shows them) but change nothing the API answers; each carries
-         *     `x-recorded-only: true`: `slot_option_id`, `system_class`, `card_token`,
-         *     `payment_instrument_token`, `payment_subtotal`, `payment_gratuity`, `payment_service_charge`,
-         *     `payment_tax`, `payment_by_paylink`, `paylink_cancel_time`, `paylink_note`, `paylink_email`,
-         *     `upgrade_inventories` and the four `source_*` fields. Payment tokens are never echoed.
+         *     `x-recorded-only: true`: `slot_option_id`, `system_class`, `card_token` and the four `source_*`
+         *     fields. Card tokens are never echoed. The payment fields (`payment_instrument_token`, the
+         *     `payment_*` amounts, the `paylink_*` fields) and `upgrade_inventories` are applied as
+         *     `docs/decisions/0010-payments-and-prices.md` describes.
          *
          *     Comma lists (`table_codes`, `reservation_tags`, `client_tags_to_add`, `client_tags_to_remove`) are
          *     single strings. Booleans are `true`/`false`, in any case (`True`, as Python sends it), or `1`/`0`.
@@ -2312,7 +2941,15 @@ export interface components {
              *     not used up (409).
              */
             experience_id?: string;
-            /** @description Upgrades to add to the booking, as the reference's payments flow sends them. Recorded only. */
+            /**
+             * @description Upgrades the booking takes from the venue's daily upgrade inventories. A category's quantity
+             *     rules apply (400 naming this field); more than is left of an upgrade on the date gives 409
+             *     naming this field; a cancelled reservation gives its units back; on update the list replaces
+             *     the booking's earlier upgrades. The book answer lists them in `upgrades`.
+             *
+             *     Mock convention: a JSON array of `{"upgrade_id", "quantity"}` objects, a JSON object
+             *     `{"<upgrade_id>": quantity}`, or `id:quantity` pairs separated by commas.
+             */
             upgrade_inventories?: string;
             /** @description The slot option chosen, from availability with `supports_slot_options`. Recorded only. */
             slot_option_id?: string;
@@ -2325,25 +2962,39 @@ export interface components {
             request_id?: string;
             /** @description A payment card token. Recorded only; never echoed. */
             card_token?: string;
-            /** @description The `intent_id` from `begin_payment` or `begin_save`. Recorded only; never echoed. */
+            /**
+             * @description The `intent_id` from `begin_payment` or `begin_save`, begun by the same concierge for the same
+             *     venue (400 otherwise). A payment intent prepays the reservation (`prepayment`, `total_payment`
+             *     and a prepayment charge); a setup intent records a saved card. One intent serves one
+             *     reservation (409 for a second).
+             */
             payment_instrument_token?: string;
-            /** @description In cents; payment flow only. Recorded only. */
+            /** @description In cents; with `payment_by_paylink`, the paylink's subtotal (default from the venue's prices). */
             payment_subtotal?: number;
-            /** @description In cents; payment flow only. Recorded only. */
+            /** @description In cents; with `payment_by_paylink`, part of the paylink's amount. */
             payment_gratuity?: number;
-            /** @description In cents; payment flow only. Recorded only. */
+            /** @description In cents; with `payment_by_paylink`, part of the paylink's amount. */
             payment_service_charge?: number;
-            /** @description In cents; payment flow only. Recorded only. */
+            /** @description In cents; with `payment_by_paylink`, part of the paylink's amount. */
             payment_tax?: number;
-            /** @description Create an auto-cancel payment link for the booking. Recorded only. */
+            /**
+             * @description Create an auto-cancel payment link for the booking (in the answer's `paylink_auto_cancel` and
+             *     the reservation's `payments`): if it is still unpaid when `paylink_cancel_time` minutes have
+             *     passed on the mock's clock, the reservation is cancelled, with its `updated` webhook event.
+             *     Mock convention: without `paylink_cancel_time` the link cancels after 15 minutes, the least the
+             *     reference allows.
+             */
             payment_by_paylink?: boolean;
-            /** @description Minutes the guest has to pay the link, between 15 and 180. Recorded only. */
+            /**
+             * @description Minutes, 15 to 180, before an unpaid auto-cancel paylink (`payment_by_paylink`) cancels the
+             *     reservation.
+             */
             paylink_cancel_time?: number;
-            /** @description A note shown to the guest with the payment link. Recorded only. */
+            /** @description A note shown to the guest with the payment link (its `note_to_guest`). */
             paylink_note?: string;
             /**
              * Format: email
-             * @description Where the payment link is sent. Recorded only.
+             * @description Where the payment link is sent (its `paylink_email_request`).
              */
             paylink_email?: string;
             /** @description First name of the source (the person who referred or booked for the guest). Recorded only. */
@@ -3020,6 +3671,38 @@ export interface components {
          * @example 1
          */
         WebhookDeliveryAttempt: number;
+        /**
+         * @description The venue the payment is for; one the concierge books (otherwise 404). Required here or as a form
+         *     field (400 naming `venue_id` when neither has it).
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+         */
+        PaymentVenueIdQuery: string;
+        /**
+         * @description On create, the reservation's `id` or `reference_code`; on delete, the paylink's `id`.
+         * @example I9YJ5HC
+         */
+        PaylinkReservationOrPaylinkId: string;
+        /**
+         * @description Only the categories of this venue (one the concierge books; otherwise 404).
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+         */
+        UpgradeVenueIdQuery: string;
+        /**
+         * @description The upgrade category's id.
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3IdCxIRc3JfVXBzZWxsQ2F0ZWdvcnkYufmUmLuQAQw
+         */
+        UpgradeCategoryId: string;
+        /**
+         * @description The upgrade's id.
+         * @example ahFzfnNldmVucm9vbXMtbW9ja3ImCxIac3JfVXBzZWxsQ2F0ZWdvcnlJbnZlbnRvcnkY94ykpq_mAQw
+         */
+        UpgradeId: string;
+        /**
+         * @description Mock convention: with a venue-local date, each upgrade carries `remaining_inventory`, the units
+         *     still for sale that day.
+         * @example 2026-12-08
+         */
+        UpgradeInventoryDate: string;
         /**
          * @description The reservation request's id, as the request operation returned it.
          * @example ahFzfnNldmVucm9vbXMtbW9ja3IpCxIcbmlnaHRsb29wX1Jlc2VydmF0aW9uUmVxdWVzdBiAgICAgICgCgw
@@ -4850,6 +5533,603 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ReservationIdResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    beginConciergePayment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The venue the payment is for; one the concierge books (otherwise 404). Required here or as a form
+                 *     field (400 naming `venue_id` when neither has it).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id?: components["parameters"]["PaymentVenueIdQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["BeginPaymentForm"];
+            };
+        };
+        responses: {
+            /** @description The PaymentIntent to confirm with Stripe's SDK. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentIntentEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    beginConciergeSave: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The venue the payment is for; one the concierge books (otherwise 404). Required here or as a form
+                 *     field (400 naming `venue_id` when neither has it).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id?: components["parameters"]["PaymentVenueIdQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["BeginSaveForm"];
+            };
+        };
+        responses: {
+            /** @description The SetupIntent to confirm with Stripe's SDK. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentIntentEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createConciergePaylink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+                /**
+                 * @description On create, the reservation's `id` or `reference_code`; on delete, the paylink's `id`.
+                 * @example I9YJ5HC
+                 */
+                id: components["parameters"]["PaylinkReservationOrPaylinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreatePaylinkForm"];
+            };
+        };
+        responses: {
+            /** @description The paylink. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaylinkEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteConciergePaylink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+                /**
+                 * @description On create, the reservation's `id` or `reference_code`; on delete, the paylink's `id`.
+                 * @example I9YJ5HC
+                 */
+                id: components["parameters"]["PaylinkReservationOrPaylinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paylink is withdrawn. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyDataEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConciergePaylinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+                /** @description The reservation's `id`, or its 7-character `reference_code`. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reservation's paylinks. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaylinkListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    calculateConciergePrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CalculatePricesForm"];
+            };
+        };
+        responses: {
+            /** @description The prices. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceQuoteEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listUpgradeCategories: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the categories of this venue (one the concierge books; otherwise 404).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id?: components["parameters"]["UpgradeVenueIdQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpgradeCategoryListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getUpgradeCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The upgrade category's id.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IdCxIRc3JfVXBzZWxsQ2F0ZWdvcnkYufmUmLuQAQw
+                 */
+                upgrade_category_id: components["parameters"]["UpgradeCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The category. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpgradeCategoryEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listUpgrades: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Mock convention: with a venue-local date, each upgrade carries `remaining_inventory`, the units
+                 *     still for sale that day.
+                 * @example 2026-12-08
+                 */
+                date?: components["parameters"]["UpgradeInventoryDate"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The upgrade category's id.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IdCxIRc3JfVXBzZWxsQ2F0ZWdvcnkYufmUmLuQAQw
+                 */
+                upgrade_category_id: components["parameters"]["UpgradeCategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upgrades. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpgradeListEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getUpgrade: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Mock convention: with a venue-local date, each upgrade carries `remaining_inventory`, the units
+                 *     still for sale that day.
+                 * @example 2026-12-08
+                 */
+                date?: components["parameters"]["UpgradeInventoryDate"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The upgrade category's id.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IdCxIRc3JfVXBzZWxsQ2F0ZWdvcnkYufmUmLuQAQw
+                 */
+                upgrade_category_id: components["parameters"]["UpgradeCategoryId"];
+                /**
+                 * @description The upgrade's id.
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3ImCxIac3JfVXBzZWxsQ2F0ZWdvcnlJbnZlbnRvcnkY94ykpq_mAQw
+                 */
+                upgrade_id: components["parameters"]["UpgradeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upgrade. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpgradeEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    addConciergeCharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /** @description The reservation's `id`, or its 7-character `reference_code`. */
+                reservation_id: components["parameters"]["ReservationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AddChargeForm"];
+            };
+        };
+        responses: {
+            /** @description The ids of the recorded charge. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConciergeChargeResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConciergeCharges: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
+                 * @example 30
+                 */
+                limit?: components["parameters"]["Limit30"];
+                /**
+                 * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The concierge's id; it must be the concierge the credential belongs to (otherwise 403).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IgCxITbmlnaHRsb29wX0NvbmNpZXJnZRiAgICAgIDACAw
+                 */
+                concierge_id: components["parameters"]["ConciergeId"];
+                /**
+                 * @description The venue's id (a datastore key).
+                 * @example ahFzfnNldmVucm9vbXMtbW9ja3IcCxIPbmlnaHRsb29wX1ZlbnVlGICAgICAgIAKDA
+                 */
+                venue_id: components["parameters"]["VenueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of charges. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConciergeChargesEnvelope"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -83,8 +83,32 @@ export interface ReservationRecord {
   rating: number | null;
   customFields: CustomField[];
   externalReferenceCode: string | null;
+  /** Paylinks sent for this reservation (absent until the first one); shown in its `payments`. */
+  paylinks?: PaylinkRecord[];
   createdMs: number;
   updatedMs: number;
+}
+
+/** A payment link sent to the guest of a reservation. Amounts are in cents, as the API sends them. */
+export interface PaylinkRecord {
+  id: string;
+  type: 'charge' | 'collect';
+  subtotal: number;
+  serviceChargeAmount: number;
+  taxAmount: number;
+  gratuityAmount: number;
+  gratuityType:
+    'gratuity_percentage' | 'none' | 'require_client_select_charge' | 'client_select_gratuity' | null;
+  noteToGuest: string;
+  emailRequest: string;
+  /** Minutes after creation when an unpaid link cancels the reservation; null for no auto-cancel. */
+  autoCancelMinutes: number | null;
+  /** Epoch ms of the auto-cancel deadline, or null. */
+  deadlineMs: number | null;
+  state: 'pending' | 'paid' | 'expired';
+  createdMs: number;
+  /** When the link was paid or expired. */
+  settledMs: number | null;
 }
 
 /** A custom field value as the book form sets it: the same shape as the seeded ones. */
@@ -213,8 +237,25 @@ export interface ChargeRecord {
   brand: string;
   last4: string;
   isRefund: boolean;
-  transactionType: 'PREPAYMENT' | 'CANCELLATION_FEE' | 'REFUND';
+  transactionType: 'PREPAYMENT' | 'CANCELLATION_FEE' | 'REFUND' | 'CONCIERGE_CHARGE';
   createdMs: number;
+  /** Set on charges a concierge recorded with add_charge (charges made outside SevenRooms). */
+  concierge?: ConciergeChargeDetails;
+}
+
+/** What `add_charge` records beyond a plain charge. Amounts in the venue's currency. */
+export interface ConciergeChargeDetails {
+  conciergeId: string;
+  invoiceId: string;
+  transactionId: string;
+  cardId: string | null;
+  upsellAmount: number;
+  promoCodeId: string | null;
+  promoDiscountAmount: number;
+  /** The tax percentage sent (0-100); `taxAmount` holds the amount it makes. */
+  taxPercent: number;
+  /** The charge's total as recorded (the sum of its parts unless sent with skip_validation). */
+  totalAmount: number;
 }
 
 /** Where a request stands: open, booked by the venue, or turned down. */

@@ -5,6 +5,7 @@ import { occupiesTable } from '../domain/status.js';
 import { renderClient } from '../render/client.js';
 import { renderReservation } from '../render/reservation.js';
 import { ChangeFeed } from './change-feed.js';
+import { Collections, type CollectionsSnapshot } from './collections.js';
 import { RenderCache } from './render-cache.js';
 import type {
   ChargeRecord,
@@ -28,6 +29,8 @@ export interface StoreSnapshot {
   charges: ChargeRecord[];
   requests: RequestRecord[];
   tokens: TokenRecord[];
+  /** Feature state kept in named collections (payments, paylinks, upgrades...); absent in older snapshots. */
+  collections?: CollectionsSnapshot;
 }
 
 export const venueDateKey = (venueId: string, date: string) => `${venueId}|${date}`;
@@ -65,6 +68,13 @@ export class Store {
   readonly #chargesByVenue = new Map<string, SeqList<ChargeRecord>>();
   readonly requests = new Map<string, RequestRecord>();
   readonly tokens = new Map<string, TokenRecord>();
+  /** Named record collections of features that need state of their own; snapshotted as they are. */
+  readonly collections = new Collections();
+  /**
+   * Domain code calls this with a clock time at which something falls due (a paylink's auto-cancel
+   * deadline); the server wires it to a clock timer so the deadline is acted on then. A no-op until wired.
+   */
+  wakeAt: (atMs: number) => void = () => {};
 
   constructor(catalog: Catalog, clock: Clock, ids: IdFactory, feed: ChangeFeed = new ChangeFeed()) {
     this.feed = feed;
@@ -346,12 +356,15 @@ export class Store {
       charges: bySeq(this.charges.values()),
       requests: [...this.requests.values()],
       tokens: [...this.tokens.values()],
+      collections: this.collections.snapshot(),
     });
   }
 
   /** Replaces all state with a snapshot's, rebuilding every index. Publishes no events: nothing "happened". */
   restore(snapshot: StoreSnapshot): void {
     this.adopt(structuredClone(snapshot));
+    // Deadlines in the imported state must be watched from now on.
+    this.wakeAt(this.clock.now());
   }
 
   /**
@@ -401,6 +414,7 @@ export class Store {
     for (const c of data.charges) this.insertCharge(c);
     for (const r of data.requests) this.requests.set(r.id, r);
     for (const t of data.tokens) this.tokens.set(t.token, t);
+    this.collections.adopt(data.collections);
   }
 }
 

@@ -6,6 +6,10 @@ const TOKEN_KEY = 'sevenrooms-mock.admin-token';
 
 /** Where the page was served from: `/_mock/ui/` → `/_mock`; `/worlds/w1/_mock/ui/` → `/worlds/w1/_mock`. */
 export const ROOT_BASE = location.pathname.replace(/\/ui\/?.*$/, '');
+/** The control plane that manages worlds: the page's own, without any `/worlds/{id}` prefix. */
+export const MANAGER_BASE = ROOT_BASE.replace(/^\/worlds\/[^/]+(?=\/_mock$)/, '');
+/** The world the page was served from (`default` for the plain URLs). */
+export const PAGE_WORLD = /^\/worlds\/([^/]+)\/_mock$/.exec(ROOT_BASE)?.[1] ?? 'default';
 
 let base = ROOT_BASE;
 let token = sessionStorage.getItem(TOKEN_KEY);
@@ -52,13 +56,16 @@ async function tokenAfter403() {
   return true;
 }
 
-/** A control request; JSON in and out. On 403 the token is asked for once, then the request retried. */
+/**
+ * A control request; JSON in and out. On 403 the token is asked for once, then the request retried.
+ * `root` sends it to the control plane that manages worlds instead of the current world's.
+ */
 export async function control(method, path, body, { root = false, raw = false } = {}) {
   for (let attempt = 0; ; attempt++) {
     const headers = {};
     if (token) headers['x-mock-admin-token'] = token;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${root ? ROOT_BASE : base}${path}`, {
+    const res = await fetch(`${root ? MANAGER_BASE : base}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -92,6 +92,7 @@ function App() {
     setWorld(w);
     setControlBase(w ? w.base : ROOT_BASE);
     setSelected(null);
+    setClock(null);
   };
   const chooseVenue = (id) => {
     setVenueId(id);
@@ -107,6 +108,7 @@ function App() {
     toast,
     select: setSelected,
     world,
+    chooseWorld,
   };
 
   return html`

@@ -63,3 +63,6 @@ export function statusClass(status) {
       return status.startsWith('CUSTOM_STATUS_') ? 'st-seated' : 'st-booked';
   }
 }
+
+/** "1 hold", "3 holds". */
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -160,7 +160,7 @@ function FaultsCard({ toast }) {
   `;
 }
 
-function StateCard({ toast, meta, world }) {
+function StateCard({ toast, meta, chooseWorld }) {
   const download = async () => {
     const res = await control('GET', '/state', undefined, { raw: true }).catch((err) => {
       toast({ kind: 'error', text: `Snapshot failed: ${err.message}` });
@@ -197,18 +197,18 @@ function StateCard({ toast, meta, world }) {
           >Upload snapshot <input type="file" accept="application/json" hidden onChange=${upload}
         /></label>
       </div>
-      <${ScenarioSwitch} meta=${meta} world=${world} toast=${toast} />
+      <${ScenarioSwitch} meta=${meta} toast=${toast} onWorld=${chooseWorld} />
     </div>
   `;
 }
 
-export function ChaosView({ clock, venue, toast, meta, world }) {
+export function ChaosView({ clock, venue, toast, meta, chooseWorld }) {
   return html`
     <section class="view chaos" data-testid="view-chaos">
       <div class="view-head"><h1>Time & chaos</h1></div>
       <div class="two-col">
         <${ClockCard} clock=${clock} venue=${venue} toast=${toast} />
-        <${StateCard} toast=${toast} meta=${meta} world=${world} />
+        <${StateCard} toast=${toast} meta=${meta} chooseWorld=${chooseWorld} />
       </div>
       <${FaultsCard} toast=${toast} />
     </section>

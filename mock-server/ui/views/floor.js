@@ -2,7 +2,7 @@
 import { h } from 'preact';
 import htm from 'htm';
 import { get } from '../api.js';
-import { STATE_LABELS, hhmm } from '../format.js';
+import { STATE_LABELS, count, hhmm } from '../format.js';
 import { useLive } from '../live.js';
 import { WalkInForm } from './walk-in.js';
 
@@ -61,7 +61,7 @@ export function FloorView({ venue, select, toast }) {
         <div>
           <h1>${venue.name}</h1>
           <p class="muted">
-            ${`${data.date} at ${hhmm(data.nowMin ?? 0)} · ${active.length} bookings today, ${covers} covers · ${data.holds.length} live holds`}
+            ${`${data.date} at ${hhmm(data.nowMin ?? 0)} · ${count(active.length, 'booking')} today, ${count(covers, 'cover')} · ${count(data.holds.length, 'live hold')}`}
           </p>
         </div>
         <div class="legend">

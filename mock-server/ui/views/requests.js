@@ -1,5 +1,5 @@
-// Reservation requests of the day (no table yet). Accept and decline appear only when this mock's
-// control API offers them (they come with the reservation-request lifecycle work).
+// Reservation requests of the day (no table yet), answered as staff would. Accept and decline appear
+// only when this mock's control API offers them (the page checks the operation list it was given).
 import { h } from 'preact';
 import htm from 'htm';
 import { post } from '../api.js';
@@ -13,6 +13,8 @@ export function requestAction(features, verb) {
     (f) => f.method === 'POST' && /request/i.test(f.path) && f.path.endsWith(`/${verb}`),
   );
 }
+
+const waiting = (q) => !q.status || q.status === 'UNAPPROVED';
 
 export function RequestsLane({ data, venue, features, toast }) {
   if (data.requests.length === 0) return null;
@@ -30,9 +32,27 @@ export function RequestsLane({ data, venue, features, toast }) {
         (q) => html`
           <div class="request-row">
             <b>${q.arrivalTime}</b> ${q.guestName} ×${q.partySize}
-            <span class="badge">${q.status ?? 'pending'}</span>
-            ${accept && html`<button onClick=${() => run(accept, q, 'Request accepted')}>Accept</button>`}
-            ${decline && html`<button onClick=${() => run(decline, q, 'Request declined')}>Decline</button>`}
+            <span class=${`badge request-${q.status ?? 'UNAPPROVED'}`} data-testid="request-status"
+              >${q.status ?? 'UNAPPROVED'}</span
+            >
+            ${
+              accept &&
+              waiting(q) &&
+              html`<button
+                class="primary"
+                data-testid="request-accept"
+                onClick=${() => run(accept, q, 'Request accepted')}
+              >
+                Accept
+              </button>`
+            }
+            ${
+              decline &&
+              waiting(q) &&
+              html`<button data-testid="request-decline" onClick=${() => run(decline, q, 'Request declined')}>
+                Decline
+              </button>`
+            }
             ${!accept && !decline && html`<span class="muted small">accept/decline not offered by this mock version</span>`}
           </div>
         `,

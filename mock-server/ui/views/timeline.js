@@ -3,7 +3,7 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import htm from 'htm';
-import { hhmm, statusClass } from '../format.js';
+import { count, hhmm, statusClass } from '../format.js';
 import { useDay } from './floor.js';
 import { RequestsLane } from './requests.js';
 
@@ -48,7 +48,10 @@ export function TimelineView({ venue, select, meta, toast }) {
         <div>
           <h1>${venue.name} — ${data.date}</h1>
           <p class="muted">
-            ${`${shown.length} reservations · ${shown.reduce((n, r) => n + r.partySize, 0)} covers · ${data.holds.length} holds`}
+            ${`${count(shown.length, 'reservation')} · ${count(
+              shown.reduce((n, r) => n + r.partySize, 0),
+              'cover',
+            )} · ${count(data.holds.length, 'hold')}`}
             ${data.reservations.length > shown.length ? ` · ${data.reservations.length - shown.length} cancelled (not drawn)` : ''}
           </p>
         </div>

@@ -9,6 +9,24 @@ import { act, useLive } from '../live.js';
 const html = htm.bind(h);
 const EVENTS = ['webhooks', 'control', 'change'];
 
+const short = (v) => {
+  const text = JSON.stringify(v);
+  return text === undefined ? '—' : text.length > 40 ? `${text.slice(0, 37)}…` : text;
+};
+
+/** One line per event of a body: kind, the entity's reference, and the fields that changed. */
+function summarise(body) {
+  try {
+    return JSON.parse(body).map((e) => {
+      const who = e.entity?.reference_code ?? e.entity?.id ?? '';
+      const changes = (e.updates ?? []).map((u) => `${u.field} ${short(u.previous)} → ${short(u.current)}`);
+      return `${e.entity_type}.${e.event_type} ${who}${changes.length ? `: ${changes.join('; ')}` : ''}`;
+    });
+  } catch {
+    return [];
+  }
+}
+
 function DeliveryDetail({ id, toast, tz }) {
   const detail = useLive(() => get(`/webhooks/deliveries/${id}`), [id], EVENTS);
   const d = detail.data;
@@ -50,6 +68,9 @@ function DeliveryDetail({ id, toast, tz }) {
           )}
         </tbody>
       </table>
+      <ul class="event-summary">
+        ${summarise(d.body).map((line) => html`<li>${line}</li>`)}
+      </ul>
       <pre class="payload" data-testid="delivery-payload">${prettyJson(d.body)}</pre>
     </div>
   `;
