@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'payload_too_large'
   | 'unprocessable'
   | 'rate_limited'
   | 'request_timeout'
@@ -24,6 +25,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorKind, number>> = {
   method_not_allowed: 405,
   request_timeout: 408,
   conflict: 409,
+  payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
@@ -55,7 +57,7 @@ export const notFound = (msg: string) => new MockError('not_found', msg);
 export const conflict = (msg: string) => new MockError('conflict', msg);
 
 /** Statuses a fault (configured or `Prefer: code=…`) may produce: exactly those the spec can document. */
-export const FAULT_STATUSES = [400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504] as const;
+export const FAULT_STATUSES = [400, 401, 403, 404, 408, 409, 413, 429, 500, 502, 503, 504] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 const FAULT_KIND: Readonly<Record<FaultStatus, ErrorKind>> = {
@@ -65,6 +67,7 @@ const FAULT_KIND: Readonly<Record<FaultStatus, ErrorKind>> = {
   404: 'not_found',
   408: 'request_timeout',
   409: 'conflict',
+  413: 'payload_too_large',
   429: 'rate_limited',
   500: 'internal',
   502: 'internal',

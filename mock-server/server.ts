@@ -101,6 +101,11 @@ export interface MockServerOptions {
   maxWorlds?: number;
   /** A world made on demand ends after this many ms without a request; 0 = never. Default 30 min. */
   worldIdleMs?: number;
+  /**
+   * Request-body caps in bytes, answered with 413 before auth and journal: `api` (default 1 MiB) for
+   * the API, `control` (default 256 MiB, for snapshot import) for the control API.
+   */
+  maxBody?: { api?: number; control?: number };
   /** Called while the first world is seeded (the CLI's progress counter on large volumes). */
   onSeedProgress?: (progress: SeedProgress) => void;
 }
@@ -248,6 +253,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     worlds: registry,
     control: options.control ?? 'mounted',
     adminToken: options.adminToken,
+    maxBody: options.maxBody,
     durability: dataDir ? durability(() => opening) : undefined,
   });
 

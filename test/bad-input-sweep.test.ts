@@ -82,7 +82,7 @@ describe('bad input never yields a 500', () => {
         }
       }
     }
-    expect(sent).toBeGreaterThanOrEqual(1000); // 100 fields × 10 values: the walk is not vacuous
+    expect(sent).toBeGreaterThanOrEqual(900); // 90+ fields × 10 values: the walk is not vacuous
     expect(failures).toEqual([]);
   });
 });

@@ -169,7 +169,7 @@ describe('fault rules', () => {
         { pointer: '/rules/0/probability', message: 'must be a number from 0 to 1' },
         {
           pointer: '/rules/0/status',
-          message: 'must be one of 400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504',
+          message: 'must be one of 400, 401, 403, 404, 408, 409, 413, 429, 500, 502, 503, 504',
         },
         { pointer: '/rules/1/kind', message: 'must be one of latency, error, drop, slow_body' },
         { pointer: '/rules/2/latency/maxMs', message: 'must not be less than minMs' },
@@ -219,11 +219,11 @@ describe('Prefer header', () => {
   it.each([
     [
       'code=abc',
-      'Invalid Prefer header: code must be one of 400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504 (the statuses the API documents); got "abc".',
+      'Invalid Prefer header: code must be one of 400, 401, 403, 404, 408, 409, 413, 429, 500, 502, 503, 504 (the statuses the API documents); got "abc".',
     ],
     [
       'code=418',
-      'Invalid Prefer header: code must be one of 400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504 (the statuses the API documents); got "418".',
+      'Invalid Prefer header: code must be one of 400, 401, 403, 404, 408, 409, 413, 429, 500, 502, 503, 504 (the statuses the API documents); got "418".',
     ],
     ['latency=fast', 'Invalid Prefer header: latency must be milliseconds from 0 to 300000; got "fast".'],
     ['drop=maybe', 'Invalid Prefer header: drop must be true or false; got "maybe".'],

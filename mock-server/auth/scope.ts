@@ -59,6 +59,12 @@ export function reservationOfConcierge(store: Store, conciergeId: string, id: st
   return r;
 }
 
+/** The reservation itself when it is at `venueId`; otherwise 404, as for a reservation that does not exist. */
+export function reservationAtVenue(r: ReservationRecord, venueId: string): ReservationRecord {
+  if (r.venueId !== venueId) throw notFound(MESSAGES.reservationNotFound);
+  return r;
+}
+
 /** A reservation by id or reference code, if the concierge group (or one concierge of it) booked it. */
 export function reservationOfConciergeGroup(
   store: Store,

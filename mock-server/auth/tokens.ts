@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { unauthorized } from '../errors.js';
 import type { Credential } from '../domain/model.js';
 import type { TokenRecord } from '../store/records.js';
@@ -19,9 +20,25 @@ export function issueToken(store: Store, clientId: string, clientSecret: string)
     if (record.expiresMs > now) break;
     store.tokens.delete(token);
   }
-  const record: TokenRecord = { token: store.ids.token(), clientId, expiresMs: now + TOKEN_TTL_MS };
+  const record: TokenRecord = {
+    token: mintToken(credential, store.ids.token()),
+    clientId,
+    expiresMs: now + TOKEN_TTL_MS,
+  };
   store.tokens.set(record.token, record);
   return record;
+}
+
+/**
+ * 128 hex characters, as the real `/auth` returns: an HMAC keyed by the credential's secret over its
+ * client id and a nonce from the seeded stream. Same seed, secrets and requests give the same tokens
+ * (determinism), yet without the secret no token can be derived — not from the seed, not from a
+ * private copy of the mock, not from another tenant's tokens.
+ */
+function mintToken(credential: Credential, nonce: string): string {
+  return createHmac('sha512', credential.clientSecret)
+    .update(`${credential.clientId}\n${nonce}`)
+    .digest('hex');
 }
 
 /**

@@ -37,6 +37,8 @@ export interface ConfigFile {
   dataDir?: string;
   maxWorlds?: number;
   worldIdle?: number;
+  maxBody?: number;
+  maxImportBody?: number;
 }
 
 /** Reads `--faults FILE`: a JSON array of rules or `{"rules": [...]}`, checked like the control API checks them. */

@@ -1,6 +1,7 @@
 import { startupBanner } from '../banner.js';
 import { isLoopback } from '../control/access.js';
 import type { LoadedScenario } from '../seed/scenario.js';
+import { frozenClockBannerNote } from '../webhooks/frozen-clock.js';
 import type { MockServer, MockServerOptions } from '../server.js';
 
 export interface ServeBannerInput {
@@ -41,6 +42,8 @@ export function serveBanner({
     `Clock:        ${new Date(mock.clock.now()).toISOString()} (${clockText ?? 'frozen by the scenario'})`,
   );
   if (scenario) lines.push(`Scenario:     ${scenario.name} — ${scenario.description}`);
+  const frozenNote = frozenClockBannerNote(mock.clock);
+  if (frozenNote) lines.push(frozenNote);
   const seeded = mock.seeded;
   lines.push(
     `Seeded:       ${count(seeded.guests)} guests, ${count(seeded.reservations)} reservations, ${count(seeded.waitlist)} waitlist entries, ${count(seeded.charges)} charges`,

@@ -66,7 +66,9 @@ export function serveCommand(): Command {
       '--world-idle <seconds>',
       'end a world made on demand after this long without a request (0 = never)',
       '1800',
-    );
+    )
+    .option('--max-body <bytes>', 'largest API request body; bigger ones get 413', '1048576')
+    .option('--max-import-body <bytes>', 'largest control-API body, e.g. a snapshot import', '268435456');
 }
 
 /** Flag values as commander hands them over (strings; `rateLimit` is false after --no-rate-limit). */
@@ -93,6 +95,8 @@ export interface ServeFlags {
   dataDir?: string;
   maxWorlds?: string;
   worldIdle?: string;
+  maxBody?: string;
+  maxImportBody?: string;
 }
 
 /** Only what the user typed: defaults stay out, so a config file (or a scenario) can supply them. */

@@ -116,6 +116,16 @@ export async function startServing(cmd: Command, io: ServeIo = {}): Promise<() =
   const worldIdle =
     flags.worldIdle !== undefined ? wholeNumber('--world-idle', flags.worldIdle) : file.worldIdle;
   if (worldIdle !== undefined) options.worldIdleMs = worldIdle * 1000;
+  const maxBody = flags.maxBody !== undefined ? wholeNumber('--max-body', flags.maxBody) : file.maxBody;
+  const maxImport =
+    flags.maxImportBody !== undefined
+      ? wholeNumber('--max-import-body', flags.maxImportBody)
+      : file.maxImportBody;
+  if (maxBody !== undefined || maxImport !== undefined)
+    options.maxBody = {
+      ...(maxBody === undefined ? {} : { api: maxBody }),
+      ...(maxImport === undefined ? {} : { control: maxImport }),
+    };
   const controlPort =
     flags.controlPort !== undefined ? portNumber('--control-port', flags.controlPort) : file.controlPort;
   options.control = controlPort === undefined ? 'mounted' : 'separate';

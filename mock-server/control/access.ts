@@ -1,14 +1,24 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
 import { forbidden } from '../errors.js';
-import { sourceAddress } from '../middleware/types.js';
 import type { MockEnv } from '../routes/context.js';
 
-/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. In-process requests (no socket) count as local. */
+/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. Anything else, an unreadable address included, is not. */
 export function isLoopback(address: string): boolean {
-  if (address === 'unknown') return true;
   const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
   return v4.startsWith('127.') || address === '::1';
+}
+
+/**
+ * Whether the request came from this host. An in-process `app.request` (no Node request at all) is
+ * local by construction; a socket whose peer address cannot be read — a client that sent its request
+ * and reset the connection at once — is never trusted.
+ */
+export function isLocalPeer(c: Context): boolean {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: unknown } } } | undefined;
+  if (!env?.incoming) return true;
+  const address = env.incoming.socket?.remoteAddress;
+  return typeof address === 'string' && isLoopback(address);
 }
 
 const sameToken = (a: string, b: string) =>
@@ -26,7 +36,7 @@ export function controlAccess(adminToken: string | undefined): MiddlewareHandler
       if (!adminToken || !sameToken(presented, adminToken)) throw forbidden('Invalid X-Mock-Admin-Token');
       return next();
     }
-    if (isLoopback(sourceAddress(c))) return next();
+    if (isLocalPeer(c)) return next();
     throw forbidden(
       adminToken
         ? 'The control API needs X-Mock-Admin-Token from this address'

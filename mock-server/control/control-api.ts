@@ -4,7 +4,8 @@ import type { MockContext, MockEnv } from '../routes/context.js';
 import { checkHandlerCoverage } from '../spec/handler-coverage.js';
 import { CONTROL_SPEC_PATH, loadSpec } from '../spec/load-spec.js';
 import { byRouteSpecificity, listOperations, type OperationSpec } from '../spec/operations.js';
-import { compileRequestValidator } from '../spec/request-validator.js';
+import { compileRequestValidator, describe } from '../spec/request-validator.js';
+import { notFoundOrWrongMethod } from '../http/error-responses.js';
 import { sharedSchemaCompiler, type SchemaCompiler } from '../spec/schema-compiler.js';
 import { searchParamsOf } from '../http/query-string.js';
 import { controlAccess } from './access.js';
@@ -41,6 +42,8 @@ export function createControlApi(
   const { doc, text } = loadSpec(CONTROL_SPEC_PATH);
   const operations = [...listOperations(doc)].sort(byRouteSpecificity);
   const compiler = sharedSchemaCompiler(doc, { coerceTypes: true });
+  // JSON bodies arrive typed: no coercion, so `{"seconds": null}` is refused instead of read as 0.
+  const strictCompiler = sharedSchemaCompiler(doc);
   checkHandlerCoverage('openapi/mock-control.yaml', operations, CONTROL_HANDLERS);
   const control = new Hono<MockEnv>();
   control.get('/openapi.yaml', (c) =>
@@ -52,9 +55,11 @@ export function createControlApi(
     control.on(
       op.method.toUpperCase(),
       op.routePath,
-      controlRunner(op, CONTROL_HANDLERS[op.operationId]!, deps, compiler),
+      controlRunner(op, CONTROL_HANDLERS[op.operationId]!, deps, compiler, strictCompiler),
     );
   }
+  // Any other method on a control path (unknown ones included) is 405 with Allow; other paths 404.
+  control.all('*', notFoundOrWrongMethod(operations, ['/_mock']));
   return control;
 }
 
@@ -63,8 +68,10 @@ function controlRunner(
   handler: ControlHandler,
   depsFor: ControlDeps | ((c: MockContext) => ControlDeps),
   compiler: SchemaCompiler,
+  strictCompiler: SchemaCompiler,
 ): MiddlewareHandler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
+  const checkBody = op.body ? strictCompiler.compile(op.body.schema) : null;
   return async function runControl(c) {
     const deps = typeof depsFor === 'function' ? depsFor(c) : depsFor;
     c.set('operationId', op.operationId);
@@ -81,6 +88,8 @@ function controlRunner(
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
           throw badRequest('The body must be a JSON object');
         body = parsed as Record<string, unknown>;
+        const problems = checkBody!(structuredClone(body));
+        if (problems.length > 0) throw badRequest(describe(problems));
       }
     }
     const v = validate({

@@ -13,10 +13,9 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, relative } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../errors.js';
-import { sourceAddress } from '../middleware/types.js';
 import type { MockEnv } from '../routes/context.js';
 import { PACKAGE_ROOT } from '../spec/load-spec.js';
-import { isLoopback } from './access.js';
+import { isLocalPeer } from './access.js';
 
 export const UI_DIR = join(PACKAGE_ROOT, 'mock-server', 'ui');
 
@@ -64,7 +63,7 @@ function loadAssets(): Map<string, Asset> {
 export function mountDashboardUi(control: Hono<MockEnv>, adminToken: string | undefined): void {
   const files = loadAssets();
   const guard = (c: Context) => {
-    if (!adminToken && !isLoopback(sourceAddress(c)))
+    if (!adminToken && !isLocalPeer(c))
       throw forbidden(
         'The control API only answers loopback clients; start the mock with --admin-token to allow others',
       );

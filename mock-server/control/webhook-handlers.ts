@@ -1,5 +1,6 @@
 import { notFound } from '../errors.js';
 import type { DeliveryState, WebhookEndpointConfig } from '../webhooks/types.js';
+import { describeDelivery, frozenClockNote } from '../webhooks/frozen-clock.js';
 import { okStatus, type ControlHandlerTable } from './context.js';
 
 export const webhookHandlers: ControlHandlerTable = {
@@ -21,13 +22,17 @@ export const webhookHandlers: ControlHandlerTable = {
       ...(query.entity_id === undefined ? {} : { entityId: String(query.entity_id) }),
       ...(typeof query.limit === 'number' ? { limit: query.limit } : {}),
     });
-    return c.json({ deliveries });
+    const note = frozenClockNote(deliveries, deps.clock);
+    return c.json({
+      deliveries: deliveries.map((d) => describeDelivery(d, deps.clock)),
+      ...(note === null ? {} : { note }),
+    });
   },
 
   getWebhookDelivery({ c, deps, params }) {
     const delivery = deps.webhooks.deliveries.get(params.delivery_id!);
     if (!delivery) throw notFound(`Delivery ${params.delivery_id} not found`);
-    return c.json(delivery);
+    return c.json(describeDelivery(delivery, deps.clock));
   },
 
   redeliverWebhook: ({ c, deps, params }) =>

@@ -47,10 +47,7 @@ export function placeHold(store: Store, input: HoldInput): HoldRecord {
   if (seconds < 1 || seconds > MAX_HOLD_SECONDS) {
     throw badRequest(`hold_wait_time_sec must be between 1 and ${MAX_HOLD_SECONDS} seconds`);
   }
-  if (input.reservationId && !store.findReservation(input.reservationId)) {
-    throw notFound('The venue does not have record of this reservation.');
-  }
-  const ignore = input.reservationId ? new Set([store.findReservation(input.reservationId)!.id]) : undefined;
+  const ignore = input.reservationId ? new Set([ownReservation(store, input).id]) : undefined;
   const query: SlotQuery = {
     venue: input.venue,
     date: input.date,
@@ -93,6 +90,18 @@ export function placeHold(store: Store, input: HoldInput): HoldRecord {
   store.pruneHolds();
   store.insertHold(hold);
   return hold;
+}
+
+/**
+ * The reservation a hold is for, which must be the caller's own at this venue: another tenant's is
+ * 404 exactly like a code that does not exist (no oracle for which codes exist), and its table is
+ * never treated as free.
+ */
+function ownReservation(store: Store, input: HoldInput) {
+  const r = store.findReservation(input.reservationId!);
+  if (!r || r.conciergeId !== input.conciergeId || r.venueId !== input.venue.id)
+    throw notFound('The venue does not have record of this reservation.');
+  return r;
 }
 
 /** Finds a hold the caller may use: it must exist at this venue, belong to the caller, and still be live. */

@@ -15,6 +15,13 @@ export function dayNumber(date: string): number | null {
   return ms / DAY_MS;
 }
 
+/**
+ * The dates the mock accepts (a convention stated in the spec): years 2000 to 2099. Bounded dates keep
+ * every date loop short and every date arithmetic inside what `Date` formats as `YYYY-MM-DD`.
+ */
+export const FIRST_DAY = Date.UTC(2000, 0, 1) / DAY_MS;
+export const LAST_DAY = Date.UTC(2099, 11, 31) / DAY_MS;
+
 export function formatDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

@@ -28,6 +28,12 @@ export function renderError(err: Error, c: MockContext, logger: Logger): Respons
   return sendJson(c, toWireError(status, msg, requestId), status, extra);
 }
 
+/** 405 in the SevenRooms envelope, with `Allow`. */
+export function wrongMethod(c: MockContext, allowed: readonly string[], path: string = c.req.path): Response {
+  const msg = `Method ${c.req.method} is not allowed on ${path}; use ${allowed.join(', ')}`;
+  return sendJson(c, toWireError(405, msg, c.get('requestId') ?? ''), 405, { Allow: allowed.join(', ') });
+}
+
 /**
  * The not-found handler: an unknown route → 404 envelope; a known path with the wrong method → 405
  * with `Allow` (each method once). A trailing slash is a different, unknown path — as on the real
@@ -49,10 +55,7 @@ export function notFoundOrWrongMethod(operations: readonly OperationSpec[], pref
     if (prefix) {
       const rest = path.slice(prefix.length);
       const allowed = methodsFor(rest);
-      if (allowed.length > 0) {
-        const msg = `Method ${c.req.method} is not allowed on ${rest}; use ${allowed.join(', ')}`;
-        return sendJson(c, toWireError(405, msg, requestId), 405, { Allow: allowed.join(', ') });
-      }
+      if (allowed.length > 0) return wrongMethod(c, allowed, rest);
       const trimmed = rest.replace(/\/+$/, '');
       if (trimmed !== rest && methodsFor(trimmed).length > 0) {
         const msg = `Not found: ${c.req.method} ${path} (API paths have no trailing slash: ${prefix}${trimmed})`;

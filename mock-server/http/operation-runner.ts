@@ -61,7 +61,15 @@ async function readForm(c: MockContext): Promise<Record<string, string> | null> 
     );
   }
   if (type.startsWith('multipart/form-data')) {
-    const parsed = await c.req.parseBody();
+    let parsed: Awaited<ReturnType<typeof c.req.parseBody>>;
+    try {
+      parsed = await c.req.parseBody();
+    } catch {
+      throw new MockError(
+        'bad_request',
+        'The multipart/form-data body does not parse; check its boundary and parts',
+      );
+    }
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(parsed)) {
       if (typeof v !== 'string')

@@ -59,6 +59,7 @@ const REASON: Readonly<Record<FaultStatus, string>> = {
   404: 'Not Found',
   408: 'Request Timeout',
   409: 'Conflict',
+  413: 'Payload Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',

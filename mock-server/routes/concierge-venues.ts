@@ -1,4 +1,9 @@
-import { requireConcierge, venueOfConcierge } from '../auth/scope.js';
+import {
+  requireConcierge,
+  reservationAtVenue,
+  reservationOfConcierge,
+  venueOfConcierge,
+} from '../auth/scope.js';
 import { badRequest } from '../errors.js';
 import type { Concierge, Venue } from '../domain/model.js';
 import { pageLimit, paginateArray, queryFingerprint } from '../domain/pagination.js';
@@ -119,10 +124,14 @@ export const conciergeVenueHandlers = {
     const daysOut = num(query, 'days_out')!;
     if (daysOut < 1 || daysOut > 31) throw badRequest(`days_out must be between 1 and 31; got ${daysOut}`);
     const reservationId = str(query, 'reservation_id');
+    // Only the concierge's own reservation at this venue; another tenant's is 404 like a missing one.
     const ignore =
       reservationId === undefined
         ? undefined
-        : rt.store.findReservation(reservationIdParam(reservationId))?.id;
+        : reservationAtVenue(
+            reservationOfConcierge(rt.store, concierge.id, reservationIdParam(reservationId)),
+            venue.id,
+          ).id;
     const offers = offersInQuery(query, venue);
     const dates: Record<string, unknown> = {};
     for (let i = 0; i < daysOut; i++) {

@@ -1,5 +1,5 @@
 import { parseDatastoreKey } from '../domain/ids.js';
-import { dayNumber, parseTime } from '../domain/time.js';
+import { dayNumber, FIRST_DAY, formatDay, LAST_DAY, parseTime } from '../domain/time.js';
 import { badRequest, MESSAGES } from '../errors.js';
 import { str, type Fields } from './context.js';
 
@@ -15,8 +15,10 @@ export function calendarDate(fields: Fields, name: string, optional = false): st
     if (optional) return undefined;
     throw badRequest(`Missing required field ${name}`);
   }
-  if (dayNumber(value) === null)
-    throw badRequest(`${name} must be a real date in YYYY-MM-DD format; got ${value}`);
+  const day = dayNumber(value);
+  if (day === null) throw badRequest(`${name} must be a real date in YYYY-MM-DD format; got ${value}`);
+  if (day < FIRST_DAY || day > LAST_DAY)
+    throw badRequest(`${name} must be between 2000-01-01 and 2099-12-31; got ${value}`);
   return value;
 }
 
@@ -32,11 +34,20 @@ export function timeWindow(fields: Fields): { fromMin: number; toMin: number } {
   return { fromMin, toMin };
 }
 
-/** Dates from `from` to `to` inclusive must not run backwards nor span more than `maxDays`. */
+/** Dates from `from` to `to` inclusive must not run backwards nor span more than `maxDays` (at most 366). */
 export function dateRange(from: string, to: string, maxDays: number, names = ['from_date', 'to_date']): void {
-  const span = dayNumber(to)! - dayNumber(from)!;
-  if (span < 0) throw badRequest(`${names[1]} ${to} is before ${names[0]} ${from}`);
-  if (span >= maxDays) throw badRequest(`The range ${from}..${to} is longer than ${maxDays} days`);
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  if (first === null || last === null) throw badRequest(`${names[0]} and ${names[1]} must be real dates`);
+  if (last < first) throw badRequest(`${names[1]} ${to} is before ${names[0]} ${from}`);
+  if (last - first >= Math.min(maxDays, 366))
+    throw badRequest(`The range ${from}..${to} is longer than ${maxDays} days`);
+}
+
+/** The dates of a range {@link dateRange} accepted, walked on day numbers (never on strings). */
+export function datesOf(from: string, to: string): string[] {
+  const first = dayNumber(from)!;
+  return Array.from({ length: dayNumber(to)! - first + 1 }, (_, i) => formatDay(first + i));
 }
 
 /** Refuses ids that can be neither a reservation key nor a reference code, with the real API's words. */

@@ -3,7 +3,7 @@ import { pageLimit, paginate, paginateArray, queryFingerprint } from '../domain/
 import { book, type BookInput } from '../domain/reservations.js';
 import { searchDay } from '../domain/search.js';
 import { shiftsOn } from '../domain/availability.js';
-import { addDays, nextMinute } from '../domain/time.js';
+import { nextMinute } from '../domain/time.js';
 import { venueDateKey } from '../store/store.js';
 import { renderAvailabilityDay } from '../render/availability.js';
 import { renderBookResult } from '../render/booking.js';
@@ -11,7 +11,7 @@ import { renderCharge } from '../render/charge.js';
 import { renderShift } from '../render/shift.js';
 import { renderVenue } from '../render/venue.js';
 import { num, ok, okJsonText, okList, str, type HandlerTable } from './context.js';
-import { calendarDate, dateRange, timeWindow } from './params.js';
+import { calendarDate, dateRange, datesOf, timeWindow } from './params.js';
 
 export const venueHandlers = {
   listVenues({ c, rt, query, credential }) {
@@ -81,8 +81,7 @@ export const venueHandlers = {
     const end = calendarDate(query, 'end_date', true) ?? start;
     dateRange(start, end, 31, ['start_date', 'end_date']);
     const shifts: Record<string, unknown[]> = {};
-    for (let date = start; date <= end; date = addDays(date, 1))
-      shifts[date] = shiftsOn(venue, date).map(renderShift);
+    for (const date of datesOf(start, end)) shifts[date] = shiftsOn(venue, date).map(renderShift);
     return ok(c, { shifts });
   },
 

@@ -801,7 +801,8 @@ export interface components {
             /** @enum {string} */
             kind: "latency" | "error" | "drop" | "slow_body";
             probability?: number;
-            status?: number;
+            /** @enum {integer} */
+            status?: 400 | 401 | 403 | 404 | 408 | 409 | 413 | 429 | 500 | 502 | 503 | 504;
             hits?: number;
             match?: Record<string, never>;
         };
@@ -845,6 +846,8 @@ export interface components {
             completedAt?: number | null;
             deadLetterReason?: string | null;
             redeliveryOf?: string | null;
+            /** @description True while the next retry is due only after the frozen clock moves (POST /clock/advance sends it). */
+            waitingOnFrozenClock?: boolean;
         };
         AcceptRequest: {
             /** @description The time to book (HH:MM, venue-local); default the request's exact time, else the start of its window. */
@@ -1039,6 +1042,23 @@ export interface components {
         };
     };
     responses: {
+        /** @description The body is larger than the control API accepts: 256 MiB by default (`--max-import-body`), checked before anything reads it. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": 413,
+                 *       "code": 413,
+                 *       "msg": "Request body is larger than this mock accepts (268435456 bytes; see --max-body)",
+                 *       "request_id": "1796662800.8b2f0c1e-4e0b-4c4f-9b2e-6c1d1c0e5f10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The request is malformed; `msg` names the field. */
         BadRequest: {
             headers: {
@@ -1299,6 +1319,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     getClock: {
@@ -1346,7 +1367,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: date-time
-                     * @description An ISO 8601 instant with a zone, e.g. 2026-12-07T23:00:00Z.
+                     * @description An ISO 8601 instant with a zone, e.g. 2026-12-07T23:00:00Z, in the years 2000 to 2099 (the mock's date bounds).
                      */
                     now: string;
                 };
@@ -1371,6 +1392,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     advanceClock: {
@@ -1412,6 +1434,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     listJournal: {
@@ -1581,6 +1604,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     resetRateLimits: {
@@ -1620,6 +1644,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     listFaults: {
@@ -1708,6 +1733,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     clearFaults: {
@@ -1853,6 +1879,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     removeWebhookEndpoint: {
@@ -1916,6 +1943,8 @@ export interface operations {
                      */
                     "application/json": {
                         deliveries: components["schemas"]["WebhookDelivery"][];
+                        /** @description Present when a retry waits on the frozen clock, saying how to move it. */
+                        note?: string;
                     };
                 };
             };
@@ -2053,6 +2082,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     seatReservation: {
@@ -2085,6 +2115,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     assignTables: {
@@ -2118,6 +2149,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     addWalkIn: {
@@ -2166,6 +2198,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     addWaitlistEntry: {
@@ -2229,6 +2262,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     seatWaitlistEntry: {
@@ -2261,6 +2295,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     removeWaitlistEntry: {

@@ -1941,10 +1941,10 @@ export interface components {
             party_size: number;
             shift_persistent_id: string;
             access_persistent_id: string;
-            /** @description An existing reservation the hold is for (when moving it). */
+            /** @description An existing reservation the hold is for (when moving it); it must be the concierge's own at this venue, any other is 404. */
             reservation_id?: string;
             /**
-             * @description How long the hold lives, in seconds.
+             * @description How long the hold lives, in seconds. Mock convention: at most 3600 (an hour).
              * @default 300
              */
             hold_wait_time_sec?: number;
@@ -3391,6 +3391,30 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /**
+         * @description The request body is larger than the mock accepts. Mock convention: the cap is 1 MiB by default
+         *     (`--max-body`), checked before authentication while the body streams in, so no rate-limit
+         *     headers are sent with it.
+         */
+        PayloadTooLarge: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": 413,
+                 *       "code": 413,
+                 *       "msg": "Request body is larger than this mock accepts (1048576 bytes; see --max-body)",
+                 *       "request_id": "1733760284.46b53f9c-bb44-40f6-843a-86bdd2944161"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3441,27 +3465,32 @@ export interface components {
          */
         ConciergeIdQuery: string;
         /**
-         * @description An existing reservation to reschedule; its own tables count as free.
+         * @description An existing reservation to reschedule; its own tables count as free. It must be one the
+         *     concierge booked at this venue: any other (another tenant's, or one that does not exist) is 404.
          * @example ahFzfnNldmVucm9vbXMtbW9ja3IoCxIbbmlnaHRsb29wX1Jlc2VydmF0aW9uQWN0dWFsGICAgICA5JEKDA
          */
         ReservationIdQuery: string;
         /**
          * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-01
          */
         FromDate: string;
         /**
          * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-30
          */
         ToDate: string;
         /**
          * @description First date (`YYYY-MM-DD`).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-11
          */
         StartDate: string;
         /**
          * @description Last date (`YYYY-MM-DD`, inclusive).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-12
          */
         EndDate: string;
@@ -3472,12 +3501,14 @@ export interface components {
          *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
          *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
          *     as a space (left unencoded in the query string) is read as `+`.
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          */
         UpdatedSince: string;
         /**
          * @description Only clients whose `updated` is at or after this instant.
          *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
          *     the reservation export, in every ISO 8601 form (naive read as UTC, `Z`, or an offset).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-11T00:00:00
          */
         ClientsUpdatedSince: string;
@@ -3489,27 +3520,30 @@ export interface components {
         SortOrder: string;
         /**
          * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-         *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+         *     400 rather than rejected; a non-numeric or
+         *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
          * @example 30
          */
         Limit30: number;
         /**
          * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-         *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+         *     400 rather than rejected; a non-numeric or
+         *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
          * @example 50
          */
         Limit50: number;
         /**
          * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-         *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 100.
+         *     400 rather than rejected; a non-numeric or
+         *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 100.
          * @example 100
          */
         Limit100: number;
         /**
          * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-         *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-         *     "Invalid cursor".
-         * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+         *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+         *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+         *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
          */
         Cursor: string;
         /**
@@ -3539,6 +3573,7 @@ export interface components {
         StatusQuery: string;
         /**
          * @description The date to search (`YYYY-MM-DD`, venue-local).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-12
          */
         AvailabilityDate: string;
@@ -3559,6 +3594,7 @@ export interface components {
         PartySize: number;
         /**
          * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+         *     Mock convention: at most 1440 (a day).
          * @example 90
          */
         Duration: number;
@@ -3579,6 +3615,7 @@ export interface components {
         IncludeUpsells: boolean;
         /**
          * @description Number of consecutive days to search, starting at `date`.
+         *     Mock convention: at most 31.
          * @example 7
          */
         DaysOut: number;
@@ -3609,6 +3646,7 @@ export interface components {
         VenueClass: string;
         /**
          * @description A date of interest (`YYYY-MM-DD`); accepted as documented.
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-12
          */
         VenueDate: string;
@@ -3703,6 +3741,7 @@ export interface components {
         ExperienceIdQuery: string;
         /**
          * @description The day whose reservations are wanted (`YYYY-MM-DD`, venue-local).
+         *     Mock convention: years 2000 to 2099 only; any other year is a 400.
          * @example 2019-04-12
          */
         ReservationsDate: string;
@@ -3799,6 +3838,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -3816,15 +3856,16 @@ export interface operations {
                 venue_group_id?: components["parameters"]["VenueGroupIdQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -3902,6 +3943,7 @@ export interface operations {
             query: {
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -3922,6 +3964,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -3984,6 +4027,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -3996,11 +4040,13 @@ export interface operations {
             query: {
                 /**
                  * @description First date (`YYYY-MM-DD`).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-11
                  */
                 start_date: components["parameters"]["StartDate"];
                 /**
                  * @description Last date (`YYYY-MM-DD`, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 end_date: components["parameters"]["EndDate"];
@@ -4046,15 +4092,16 @@ export interface operations {
             query?: {
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -4109,11 +4156,13 @@ export interface operations {
                 venue_id?: components["parameters"]["VenueIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
@@ -4124,6 +4173,7 @@ export interface operations {
                  *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
                  *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
                  *     as a space (left unencoded in the query string) is read as `+`.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /**
@@ -4139,15 +4189,16 @@ export interface operations {
                 client_id?: components["parameters"]["ClientIdQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -4185,11 +4236,13 @@ export interface operations {
                 venue_id?: components["parameters"]["VenueIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
@@ -4200,19 +4253,21 @@ export interface operations {
                  *     `-0500`, `+01`), for example `2026-11-02T09:57:04.219342+00:00`. An offset moves the instant.
                  *     Mock convention: a naive value is read as UTC, like `updated` itself; an offset whose `+` arrived
                  *     as a space (left unencoded in the query string) is read as `+`.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -4342,15 +4397,16 @@ export interface operations {
                 name?: components["parameters"]["NameQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit50"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -4385,20 +4441,22 @@ export interface operations {
                  * @description Only clients whose `updated` is at or after this instant.
                  *     Mock convention: this parameter of the client export is not public; the mock accepts it as on
                  *     the reservation export, in every ISO 8601 form (naive read as UTC, `Z`, or an offset).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-11T00:00:00
                  */
                 updated_since?: components["parameters"]["ClientsUpdatedSince"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit50"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -4476,25 +4534,28 @@ export interface operations {
                 venue_id?: components["parameters"]["VenueIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -4548,20 +4609,22 @@ export interface operations {
                 venue_class?: components["parameters"]["VenueClass"];
                 /**
                  * @description A date of interest (`YYYY-MM-DD`); accepted as documented.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date?: components["parameters"]["VenueDate"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 100.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 100.
                  * @example 100
                  */
                 limit?: components["parameters"]["Limit100"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -4606,6 +4669,7 @@ export interface operations {
             query?: {
                 /**
                  * @description A date of interest (`YYYY-MM-DD`); accepted as documented.
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date?: components["parameters"]["VenueDate"];
@@ -4661,6 +4725,7 @@ export interface operations {
             query: {
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -4681,6 +4746,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -4761,6 +4827,7 @@ export interface operations {
             query: {
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -4781,16 +4848,19 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Number of consecutive days to search, starting at `date`.
+                 *     Mock convention: at most 31.
                  * @example 7
                  */
                 days_out: components["parameters"]["DaysOut"];
                 /**
-                 * @description An existing reservation to reschedule; its own tables count as free.
+                 * @description An existing reservation to reschedule; its own tables count as free. It must be one the
+                 *     concierge booked at this venue: any other (another tenant's, or one that does not exist) is 404.
                  * @example ahFzfnNldmVucm9vbXMtbW9ja3IoCxIbbmlnaHRsb29wX1Jlc2VydmF0aW9uQWN0dWFsGICAgICA5JEKDA
                  */
                 reservation_id?: components["parameters"]["ReservationIdQuery"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -4876,6 +4946,7 @@ export interface operations {
                 venue_ids: components["parameters"]["VenueIds"];
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -4896,6 +4967,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -4962,6 +5034,7 @@ export interface operations {
                 municipality_id: components["parameters"]["MunicipalityIdRequired"];
                 /**
                  * @description The date to search (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["AvailabilityDate"];
@@ -4982,6 +5055,7 @@ export interface operations {
                 party_size: components["parameters"]["PartySize"];
                 /**
                  * @description Desired duration in minutes; defaults to the shift's duration for the party size.
+                 *     Mock convention: at most 1440 (a day).
                  * @example 90
                  */
                 duration?: components["parameters"]["Duration"];
@@ -5002,7 +5076,8 @@ export interface operations {
                 include_upsells?: components["parameters"]["IncludeUpsells"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 50.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 50.
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit50"];
@@ -5086,6 +5161,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -5139,6 +5215,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -5173,6 +5250,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -5222,6 +5300,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
@@ -5335,11 +5414,13 @@ export interface operations {
                 concierge_id?: components["parameters"]["ConciergeIdQuery"];
                 /**
                  * @description First reservation date to include (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-01
                  */
                 from_date?: components["parameters"]["FromDate"];
                 /**
                  * @description Last reservation date to include (`YYYY-MM-DD`, venue-local, inclusive).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-30
                  */
                 to_date?: components["parameters"]["ToDate"];
@@ -5360,15 +5441,16 @@ export interface operations {
                 phone_number?: components["parameters"]["PhoneNumberQuery"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -6006,15 +6088,16 @@ export interface operations {
             query?: {
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -6490,20 +6573,22 @@ export interface operations {
             query: {
                 /**
                  * @description The day whose reservations are wanted (`YYYY-MM-DD`, venue-local).
+                 *     Mock convention: years 2000 to 2099 only; any other year is a 400.
                  * @example 2019-04-12
                  */
                 date: components["parameters"]["ReservationsDate"];
                 /**
                  * @description Page size, at least 1. Mock convention: values above 400 (the documented maximum) are clamped to
-                 *     400 rather than rejected; a non-numeric value gives 400 naming `limit`. Default 30.
+                 *     400 rather than rejected; a non-numeric or
+                 *     non-finite value (`Infinity`) gives 400 naming `limit`. Default 30.
                  * @example 30
                  */
                 limit?: components["parameters"]["Limit30"];
                 /**
                  * @description The opaque `cursor` of the previous page, sent back unchanged with the same filters.
-                 *     Mock convention: a malformed cursor, or one minted for another query or credential, gives 400
-                 *     "Invalid cursor".
-                 * @example Y3Vyc29yLnJlc2VydmF0aW9ucy4zMA
+                 *     Mock convention: only a cursor the mock itself returned is valid, and only for the query and
+                 *     credential it was returned to; anything else (a malformed cursor, or one minted for another
+                 *     query or credential) gives 400 "Invalid cursor". For that reason this parameter has no example.
                  */
                 cursor?: components["parameters"]["Cursor"];
             };

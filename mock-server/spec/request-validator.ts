@@ -43,7 +43,11 @@ function compileNow(op: OperationSpec, compiler: SchemaCompiler) {
       properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
       required: params.filter((p) => p.required).map((p) => p.name),
     };
-    return { names: params.map((p) => p.name), validate: compiler.compile(schema) };
+    return {
+      names: params.map((p) => p.name),
+      textual: new Set(params.filter((p) => takesText(p.schema)).map((p) => p.name)),
+      validate: compiler.compile(schema),
+    };
   };
   const path = objectSchema('path');
   const query = objectSchema('query');
@@ -59,21 +63,41 @@ function compileNow(op: OperationSpec, compiler: SchemaCompiler) {
     for (const name of path.names)
       if (raw.pathParams[name] !== undefined) params[name] = raw.pathParams[name];
     const q: Record<string, unknown> = {};
+    const problems: Violation[] = [];
     for (const name of query.names) {
       const value = raw.query.get(name);
-      if (value !== null && value !== '') q[name] = booleanQuery.has(name) ? readBoolean(value) : value;
+      if (value === null) continue;
+      // An empty query value is a value: a string schema judges it (minLength), anything else refuses it.
+      if (value === '' && !query.textual.has(name))
+        problems.push({ pointer: `/${name}`, message: 'must not be empty' });
+      else q[name] = booleanQuery.has(name) ? readBoolean(value) : value;
     }
+    // Mock convention (see the spec's info): in a form body an empty field counts as absent.
     const b: Record<string, unknown> = { ...(raw.body ?? {}) };
     for (const [k, v] of Object.entries(b)) {
       if (v === '') delete b[k];
       else if (booleanBody.has(k)) b[k] = readBoolean(v);
     }
-    const problems = [...path.validate(params), ...query.validate(q), ...(body ? body(b) : [])];
+    problems.push(...path.validate(params), ...query.validate(q), ...(body ? body(b) : []));
+    problems.push(...nonFinite(q), ...nonFinite(b));
     if (op.body?.required && raw.body === null)
       problems.unshift({ pointer: '', message: 'a form body is required' });
     if (problems.length > 0) throw badRequest(describe(problems) + plusHint(problems, { ...q, ...b }));
     return { params, query: q, body: b };
   };
+}
+
+/** A string schema (or one without a type) takes an empty value and judges it; others do not. */
+function takesText(schema: oas31.SchemaObject | undefined): boolean {
+  const type = schema?.type;
+  return type === undefined || type === 'string' || (Array.isArray(type) && type.includes('string'));
+}
+
+/** Coercion reads `Infinity` and `1e999` as numbers; no field of either spec means them. */
+function nonFinite(values: Record<string, unknown>): Violation[] {
+  return Object.entries(values)
+    .filter(([, v]) => typeof v === 'number' && !Number.isFinite(v))
+    .map(([k]) => ({ pointer: `/${k}`, message: 'must be a finite number' }));
 }
 
 /**

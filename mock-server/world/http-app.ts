@@ -23,6 +23,8 @@ import {
   type MockEnv,
 } from '../routes/context.js';
 import { accessLog } from '../http/access-log.js';
+import { answerWrongMethod, shadowedMethodGuards } from '../http/shadowed-methods.js';
+import { bodyCaps } from '../middleware/body-cap.js';
 import { mountDocs } from '../http/docs-ui.js';
 import { setResponseHeaders } from '../http/response-headers.js';
 import type { OperationSpec } from '../spec/operations.js';
@@ -45,6 +47,8 @@ export interface HttpAppOptions {
   worlds: WorldManager;
   control: 'mounted' | 'separate' | 'off';
   adminToken?: string | undefined;
+  /** Request-body caps in bytes (API, control API); see middleware/body-cap.ts. */
+  maxBody?: { api?: number; control?: number } | undefined;
   /** Persistence's middleware (keeps the body, waits until the change is durable), when a data directory is set. */
   durability?: MiddlewareHandler<MockEnv> | undefined;
 }
@@ -106,15 +110,21 @@ export function buildHttpApp(options: HttpAppOptions): {
     }),
   );
   app.use(`${WORLD_PREFIX}/*`, enterWorld);
-  if (options.durability) app.use('*', options.durability);
   app.use('*', assignRequestId);
   const logRequests = logger.enabled?.('info') ?? true;
   if (logRequests) app.use('*', accessLog(logger));
+  // Bodies are capped before anything reads them (persistence keeps each write's body for its log).
+  const capBodies = bodyCaps(options.maxBody);
+  app.use('*', capBodies);
+  if (options.durability) app.use('*', options.durability);
   // The one error handler. Sub-apps get none: Hono wraps every handler of a sub-app that has its
   // own in an extra compose, which cost measurable throughput on every request.
   app.onError((err, c) => renderError(err, c, logger));
 
   const api = new Hono<MockEnv>();
+  // Registered first: a method only a parameterised sibling path has is a 405 here, not the sibling's.
+  for (const guard of shadowedMethodGuards(options.operations))
+    api.on(guard.methods, guard.routePath, answerWrongMethod(guard));
   for (const op of options.operations) {
     api.on(
       op.method.toUpperCase(),
@@ -143,9 +153,10 @@ export function buildHttpApp(options: HttpAppOptions): {
     // The same routes as an app of their own, for --control-port.
     controlApp = new Hono<MockEnv>();
     controlApp.use(`${WORLD_PREFIX}/*`, enterWorld);
-    if (options.durability) controlApp.use('*', options.durability);
     controlApp.use('*', assignRequestId);
     if (logRequests) controlApp.use('*', accessLog(logger));
+    controlApp.use('*', capBodies);
+    if (options.durability) controlApp.use('*', options.durability);
     controlApp.onError((err, c) => renderError(err, c, logger));
     controlApp.route('/', controlRoutes);
   }
