@@ -168,6 +168,15 @@ export const RECORD_SCHEMAS = {
       perkId: nullable(id),
       experienceId: nullable(id),
       requestId: nullable(id),
+      // Paylinks (issue 11A) are checked by their own feature; here only as objects without prototype keys.
+      paylinks: {
+        type: 'array',
+        maxItems: 1000,
+        items: {
+          type: 'object',
+          propertyNames: { not: { enum: ['__proto__', 'constructor', 'prototype'] } },
+        },
+      },
       minPrice: nullable(money),
       reservationSmsOptIn: nullable({ type: 'boolean' }),
       notifications: { type: 'array', maxItems: 1000, items: notification },
