@@ -395,7 +395,7 @@ describe('the dashboard with worlds', () => {
     await page.getByTestId('clock').filter({ hasText: 'Fri' }).waitFor();
     const chosen = await picker.inputValue();
     expect(chosen).not.toBe('demo-a');
-    const listed = (await controlApi('GET', '/worlds')).body.worlds as {
+    const listed = ((await controlApi('GET', '/worlds')).body as { worlds: unknown }).worlds as {
       id: string;
       request: { scenario?: string };
     }[];
