@@ -352,3 +352,55 @@ describe('the dashboard with an admin token, seen from another address', () => {
     await plain.close();
   });
 });
+describe('the dashboard with worlds', () => {
+  it('switches between worlds and opens a scenario as a new world', async () => {
+    await controlApi('POST', '/worlds', {
+      id: 'demo-a',
+      volume: { guests: 0, daysOfHistory: 0, daysAhead: 0 },
+    });
+    const page = await openPage('floor');
+    const picker = page.getByTestId('world-picker');
+    await picker.locator('option[value="demo-a"]').waitFor({ state: 'attached' });
+    await picker.selectOption('demo-a');
+    await page.getByTestId('view-floor').filter({ hasText: '0 bookings today' }).waitFor();
+    await page.getByTestId('live-status').filter({ hasText: 'live' }).waitFor();
+
+    // A booking in that world shows; the default world's floor is not what the page shows.
+    const world = `${server.url}/worlds/demo-a/2_4`;
+    const auth = await fetch(`${world}/auth`, {
+      method: 'POST',
+      body: new URLSearchParams(CREDENTIALS.harbor),
+    });
+    const token = ((await auth.json()) as { data: { token: string } }).data.token;
+    const booked = await fetch(`${world}/venues/${venue}/book`, {
+      method: 'PUT',
+      headers: { authorization: token },
+      body: new URLSearchParams({
+        date: TODAY,
+        time: '19:00',
+        party_size: '2',
+        first_name: 'Edsger',
+        last_name: 'Dijkstra',
+        phone: '+12125550155',
+      }),
+    });
+    const reference = ((await booked.json()) as { data: { reservation: { reference_code: string } } }).data
+      .reservation.reference_code;
+    await page.locator('.table-tile', { hasText: 'Edsger Dijkstra' }).waitFor({ timeout: 1000 });
+    expect(mock.store.findReservation(reference)).toBeUndefined();
+
+    await page.getByTestId('tab-chaos').click();
+    await page.getByTestId('scenario-picker').selectOption('fully-booked-friday');
+    await page.getByTestId('scenario-open').click();
+    await page.getByTestId('clock').filter({ hasText: 'Fri' }).waitFor();
+    const chosen = await picker.inputValue();
+    expect(chosen).not.toBe('demo-a');
+    const listed = ((await controlApi('GET', '/worlds')).body as { worlds: unknown }).worlds as {
+      id: string;
+      request: { scenario?: string };
+    }[];
+    expect(listed.find((w) => w.id === chosen)?.request.scenario).toBe('fully-booked-friday');
+    await screenshot(page, 'worlds');
+    await page.close();
+  });
+});
