@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MockError } from '../errors.js';
+import { isControlPath } from '../http/control-path.js';
 
 /** Default request-body caps: generous for any real API call, and for a snapshot of a large world. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -33,14 +34,11 @@ export function bodyCap(maxBytes: number): MiddlewareHandler {
   };
 }
 
-/** The control API's paths, the default world's and every other world's (`/worlds/{id}/_mock/...`). */
-const CONTROL_PATH = /^(?:\/worlds\/[^/]+)?\/_mock\//;
-
 /** The API's cap on the API paths, the (larger) import cap on the control API's. */
 export function bodyCaps(limits: { api?: number; control?: number } = {}): MiddlewareHandler {
   const api = bodyCap(limits.api ?? DEFAULT_MAX_BODY_BYTES);
   const control = bodyCap(limits.control ?? DEFAULT_MAX_IMPORT_BYTES);
   return function bodyCaps(c, next) {
-    return CONTROL_PATH.test(c.req.path) ? control(c, next) : api(c, next);
+    return isControlPath(c.req.path) ? control(c, next) : api(c, next);
   };
 }

@@ -12,6 +12,8 @@ import type { World } from '../world/world.js';
  */
 export interface MockVariables extends MiddlewareVariables {
   requestId: string;
+  /** Set on control-API requests: their answers carry no CORS headers (see world/http-app.ts). */
+  sameOriginOnly?: boolean;
   /** The authenticated credential, for operations that need one. */
   credential: Credential | null;
   /** The world a `/worlds/{id}/...` request is for; unset means the default world. */
@@ -111,11 +113,13 @@ export function sendJsonText(
   headers?: Record<string, string>,
 ): Response {
   c.set('responseText', text);
-  const all: Record<string, string> = {
-    'content-type': 'application/json',
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Expose-Headers': CORS_EXPOSED_LIST,
-  };
+  const all: Record<string, string> = c.get('sameOriginOnly')
+    ? { 'content-type': 'application/json' }
+    : {
+        'content-type': 'application/json',
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Expose-Headers': CORS_EXPOSED_LIST,
+      };
   const limits = c.get('rateLimitHeaders');
   if (limits) {
     all['X-RateLimit-Limit'] = limits['X-RateLimit-Limit'];

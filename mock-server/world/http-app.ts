@@ -23,6 +23,7 @@ import {
   type MockEnv,
 } from '../routes/context.js';
 import { accessLog } from '../http/access-log.js';
+import { isControlPath } from '../http/control-path.js';
 import { answerWrongMethod, shadowedMethodGuards } from '../http/shadowed-methods.js';
 import { bodyCaps } from '../middleware/body-cap.js';
 import { mountDocs } from '../http/docs-ui.js';
@@ -62,6 +63,8 @@ export function buildHttpApp(options: HttpAppOptions): {
     (c as MockContext).get('world') ?? defaultWorld;
 
   const enterWorld: MiddlewareHandler<MockEnv> = async function enterWorld(c, next) {
+    // Marked before the world is looked up, so even an unknown world's control 404 has no CORS headers.
+    if (isControlPath(c.req.path)) c.set('sameOriginOnly', true);
     c.set('world', requireWorld(worlds, c.req.param('world_id') ?? ''));
     await next();
   };
@@ -79,9 +82,10 @@ export function buildHttpApp(options: HttpAppOptions): {
   const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
     const world = worldOf(c);
     c.set('requestId', world.requestIds.next(world.clock.now()));
+    if (isControlPath(c.req.path)) c.set('sameOriginOnly', true);
     await next();
     // JSON answers are built with their CORS headers (sendJson); the rest get them here.
-    if (c.get('responseText') === undefined) setResponseHeaders(c, CORS_HEADERS);
+    if (c.get('responseText') === undefined && !c.get('sameOriginOnly')) setResponseHeaders(c, CORS_HEADERS);
   };
   // A log being replayed was admitted once already: limits, faults and the journal stand aside.
   const limiter: MiddlewareHandler<MockEnv> = (c, next) => {
@@ -101,14 +105,14 @@ export function buildHttpApp(options: HttpAppOptions): {
   // Browsers may call the mock from any origin. Hono's cors middleware writes through `c.res` before
   // the handler runs, which makes Hono rebuild every response the slow way; so it answers only
   // preflights, and the two headers every answer needs come with the response (assignRequestId).
-  app.options(
-    '*',
-    cors({
-      origin: '*',
-      exposeHeaders: CORS_EXPOSED,
-      allowHeaders: ['Authorization', 'Content-Type', 'Prefer', 'X-Mock-Admin-Token'],
-    }),
-  );
+  // The control API is administrator access to every tenant: it answers no cross-origin preflight and
+  // carries no CORS headers, so a web page open in a developer's browser cannot drive or read it.
+  const preflight = cors({
+    origin: '*',
+    exposeHeaders: CORS_EXPOSED,
+    allowHeaders: ['Authorization', 'Content-Type', 'Prefer'],
+  });
+  app.options('*', (c, next) => (isControlPath(c.req.path) ? next() : preflight(c, next)));
   app.use(`${WORLD_PREFIX}/*`, enterWorld);
   app.use('*', assignRequestId);
   const logRequests = logger.enabled?.('info') ?? true;
