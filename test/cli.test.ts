@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ctl, ctlRequest, parseDuration } from '../mock-server/cli/ctl.js';
 import { serve } from '../mock-server/cli/serve.js';
 import { UsageError } from '../mock-server/cli/usage-error.js';
+import { serveQuietly } from './support/serve-quietly.js';
 
 let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -13,30 +14,9 @@ afterEach(async () => {
 
 /** Starts `serve` on a free loopback port and returns the URL from its banner. */
 async function start(args: string[]): Promise<{ url: string; banner: string }> {
-  let banner = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    banner += String(chunk);
-    return true;
-  });
-  stop = await serve(
-    [
-      '--port',
-      '0',
-      '--log-level',
-      'silent',
-      '--guests',
-      '0',
-      '--history-days',
-      '0',
-      '--days-ahead',
-      '0',
-      ...args,
-    ],
-    {},
-  );
-  vi.restoreAllMocks();
-  const url = /listening on (http:\/\/\S+)/.exec(banner)![1]!;
-  return { url, banner };
+  const started = await serveQuietly(args);
+  stop = started.stop;
+  return started;
 }
 
 describe('sevenrooms-mock serve', () => {

@@ -1,6 +1,6 @@
 /** The hardening flags and notes as a user meets them: `sevenrooms-mock serve ...`. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serve } from '../../mock-server/cli/serve.js';
+import { serveQuietly } from '../support/serve-quietly.js';
 
 let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -10,26 +10,9 @@ afterEach(async () => {
 });
 
 async function start(args: string[]): Promise<{ url: string; banner: string }> {
-  let banner = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    banner += String(chunk);
-    return true;
-  });
-  const quiet = [
-    '--port',
-    '0',
-    '--log-level',
-    'silent',
-    '--guests',
-    '0',
-    '--history-days',
-    '0',
-    '--days-ahead',
-    '0',
-  ];
-  stop = await serve([...quiet, ...args], {});
-  vi.restoreAllMocks();
-  return { url: /listening on (http:\/\/\S+)/.exec(banner)![1]!, banner };
+  const started = await serveQuietly(args);
+  stop = started.stop;
+  return started;
 }
 
 describe('serve --max-body', () => {

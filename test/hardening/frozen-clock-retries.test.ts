@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContractValidator } from '../../contracts/validate/index.js';
-import { serve } from '../../mock-server/cli/serve.js';
+import { serveQuietly } from '../support/serve-quietly.js';
 import { loadSpec, CONTROL_SPEC_PATH } from '../../mock-server/spec/load-spec.js';
 import { CREDENTIALS, guest, testServer } from '../support/harness.js';
 
@@ -92,25 +92,7 @@ describe('webhook retries on a frozen clock', () => {
 
   it('the start-up banner says a frozen clock holds webhook retries, and says nothing on the wall clock', async () => {
     const run = async (clock: string) => {
-      let banner = '';
-      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-        banner += String(chunk);
-        return true;
-      });
-      const args = [
-        '--port',
-        '0',
-        '--log-level',
-        'silent',
-        '--guests',
-        '0',
-        '--history-days',
-        '0',
-        '--days-ahead',
-        '0',
-      ];
-      const stop = await serve([...args, '--clock', clock], {});
-      vi.restoreAllMocks();
+      const { banner, stop } = await serveQuietly(['--clock', clock]);
       await stop();
       return banner;
     };
