@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { isConnectionDropped, isDroppedResponse } from '../middleware/drop.js';
 import type { MiddlewareContext, MiddlewareEnv } from '../middleware/types.js';
 import { capText, readCapped, redactBody } from './capture.js';
-import { Lazy, type JournalEntry, type RequestJournal } from './journal.js';
+import { Lazy, type PendingJournalEntry, type RequestJournal } from './journal.js';
 
 export interface JournalMiddlewareOptions {
   journal: RequestJournal;
@@ -52,11 +52,12 @@ export function journalRequests({
     const url = raw.url;
     const q = url.indexOf('?');
     const entry = journal.record({
+      id: 0,
       at,
       atIso: new Lazy(() => new Date(at).toISOString()),
       method: raw.method,
       path: c.req.path,
-      query: q === -1 ? '' : redactBody(url.slice(q + 1)),
+      query: q === -1 ? '' : new Lazy(() => redactBody(url.slice(q + 1))),
       operationId: operationId(c),
       credential: credential(c),
       status: res?.status ?? 0,
@@ -73,10 +74,16 @@ export function journalRequests({
     // The server's JSON renderer leaves the text it sent on the context; only other bodies need a clone.
     const sentText = c.get('responseText');
     if (res && sentText !== undefined) {
-      const captured = capText(sentText, journal.maxBodyBytes);
-      // Answers that hand out a secret (a payment intent's client_secret) keep it out of the log.
-      entry.responseBody = captured.text.includes('_secret') ? redactBody(captured.text) : captured.text;
-      entry.responseBodyTruncated = captured.truncated;
+      // Capped and redacted when the journal is read: the text is the one sent (often a cached
+      // rendering, so keeping it costs no copy), and scanning 23 KB twice per request did cost.
+      const maxBytes = journal.maxBodyBytes;
+      const textOf = typeof sentText === 'function' ? sentText : () => sentText;
+      entry.responseBody = new Lazy(() => {
+        const captured = capText(textOf(), maxBytes);
+        // Answers that hand out a secret (a payment intent's client_secret) keep it out of the log.
+        return captured.text.includes('_secret') ? redactBody(captured.text) : captured.text;
+      });
+      entry.responseBodyTruncated = new Lazy(() => capText(textOf(), maxBytes).truncated);
     } else if (res && res.status !== 204 && res.body) {
       // Only for bodies the server did not render itself (touching `res.body` costs the fast path).
       journal.track(captureResponse(entry, res.clone(), journal.maxBodyBytes));
@@ -113,7 +120,7 @@ function requestHeaderReader(c: MiddlewareContext): () => Record<string, string>
   };
 }
 
-async function captureResponse(entry: JournalEntry, clone: Response, maxBytes: number): Promise<void> {
+async function captureResponse(entry: PendingJournalEntry, clone: Response, maxBytes: number): Promise<void> {
   try {
     const body = await readCapped(clone.body!, maxBytes);
     entry.responseBody = body.text;

@@ -45,20 +45,29 @@ export type LazyJournalEntry = {
   [K in keyof NewJournalEntry]: NewJournalEntry[K] | Lazy<NewJournalEntry[K]>;
 };
 
-/** An enumerable property computed once on first read (JSON.stringify and spreads see the value). */
-function defineLazy(target: Record<string, unknown>, key: string, compute: () => unknown): void {
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-      return value;
-    },
-    set(value: unknown) {
-      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    },
-  });
+/** What {@link RequestJournal.record} hands back: the fields its writer may still fill in. */
+export interface PendingJournalEntry {
+  responseBody: string | null | Lazy<string | null>;
+  responseBodyTruncated: boolean | Lazy<boolean>;
+}
+
+/**
+ * A new entry as the writer builds it: `id: 0` comes first, so the id {@link RequestJournal.record}
+ * assigns is the first key an entry serialises with.
+ */
+export type NewLazyJournalEntry = { id: 0 } & LazyJournalEntry;
+
+/** As stored: the writer's object with its id assigned, some fields still thunks. */
+type StoredEntry = { id: number } & LazyJournalEntry;
+
+/** Replaces an entry's thunks by their values, in place, and returns it as a plain entry. */
+function materialise(entry: StoredEntry): JournalEntry {
+  const fields = entry as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    const value = fields[key];
+    if (value instanceof Lazy) fields[key] = value.compute();
+  }
+  return entry as unknown as JournalEntry;
 }
 
 /** Filters for {@link RequestJournal.query}; all given must match. */
@@ -91,7 +100,7 @@ export class RequestJournal {
   readonly capacity: number;
   readonly maxBodyBytes: number;
   enabled: boolean;
-  #ring: (JournalEntry | undefined)[];
+  #ring: (StoredEntry | undefined)[];
   #next = 0;
   #count = 0;
   #seq = 0;
@@ -105,25 +114,24 @@ export class RequestJournal {
     this.capacity = capacity;
     this.maxBodyBytes = maxBodyBytes;
     this.enabled = enabled;
-    this.#ring = new Array<JournalEntry | undefined>(capacity);
+    this.#ring = new Array<StoredEntry | undefined>(capacity);
   }
 
   /**
-   * Stores an entry, overwriting the oldest when full, and returns it with its id. Fields given as
-   * {@link Lazy} thunks are computed on first read (the journal is read far less often than it is
-   * written: building header maps and ISO strings for every request cost measurable throughput).
+   * Stores an entry, overwriting the oldest when full, and returns it for the fields its writer
+   * fills in later (the response body). Fields given as {@link Lazy} thunks are computed when the
+   * entry is first read through {@link query}: the journal is read far less often than it is
+   * written, and building header maps, ISO strings and capped, redacted copies of 23 KB bodies for
+   * every request cost measurable throughput. The entry object itself is the stored one (no copy,
+   * no accessor properties, which would turn it into a slow dictionary object).
    */
-  record(entry: LazyJournalEntry): JournalEntry {
-    const stored = { id: ++this.#seq } as Record<string, unknown>;
-    for (const key in entry) {
-      const value = (entry as Record<string, unknown>)[key];
-      if (value instanceof Lazy) defineLazy(stored, key, value.compute);
-      else stored[key] = value;
-    }
-    this.#ring[this.#next] = stored as unknown as JournalEntry;
+  record(entry: NewLazyJournalEntry): PendingJournalEntry {
+    const stored = entry as StoredEntry;
+    stored.id = ++this.#seq;
+    this.#ring[this.#next] = stored;
     this.#next = (this.#next + 1) % this.capacity;
     if (this.#count < this.capacity) this.#count++;
-    return stored as unknown as JournalEntry;
+    return stored;
   }
 
   /** Matching entries, newest first. */
@@ -131,7 +139,7 @@ export class RequestJournal {
     const limit = q.limit ?? Infinity;
     const out: JournalEntry[] = [];
     for (let i = 1; i <= this.#count && out.length < limit; i++) {
-      const e = this.#ring[(this.#next - i + this.capacity) % this.capacity]!;
+      const e = materialise(this.#ring[(this.#next - i + this.capacity) % this.capacity]!);
       if (q.operationId !== undefined && e.operationId !== q.operationId) continue;
       if (q.credential !== undefined && e.credential !== q.credential) continue;
       if (q.status !== undefined && !statusMatches(e.status, q.status)) continue;
@@ -142,7 +150,7 @@ export class RequestJournal {
 
   /** Empties the buffer (ids keep counting). */
   clear(): void {
-    this.#ring = new Array<JournalEntry | undefined>(this.capacity);
+    this.#ring = new Array<StoredEntry | undefined>(this.capacity);
     this.#next = 0;
     this.#count = 0;
   }

@@ -18,8 +18,11 @@ export interface MiddlewareVariables {
   credentialKey: string | undefined;
   rateLimitHeaders: RateLimitHeaders | undefined;
   injectedFaults: readonly InjectedFault[] | undefined;
-  /** The JSON text of the response, when the server rendered it (lets the journal skip cloning the body). */
-  responseText: string | undefined;
+  /**
+   * The JSON text of the response, when the server rendered it (lets the journal skip cloning the
+   * body); a function when the body was sent as bytes, so the text is built only if the journal is read.
+   */
+  responseText: string | (() => string) | undefined;
 }
 
 /** The Hono environment these middleware are typed against. */

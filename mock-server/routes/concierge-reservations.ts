@@ -79,7 +79,7 @@ export const conciergeReservationHandlers = {
     });
     return okListJsonTexts(
       c,
-      page.items.map((r) => rt.store.reservationJson(r)),
+      page.items.map((r) => rt.store.reservationJson(r).text),
       limit,
       page.cursor,
     );

@@ -5,6 +5,7 @@ import type { operations } from '../spec/generated-types.js';
 import type { Credential } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 import type { World } from '../world/world.js';
+import type { JsonText } from '../render/json-text.js';
 
 /**
  * Values middleware and handlers share through Hono's context: the rate-limit, fault and journal
@@ -113,6 +114,20 @@ export function sendJsonText(
   headers?: Record<string, string>,
 ): Response {
   c.set('responseText', text);
+  return new Response(text, { status, headers: jsonHeaders(c, headers) });
+}
+
+/**
+ * {@link sendJsonText} for a body given as UTF-8 bytes; `text` gives the same body as text, for the
+ * request journal, which asks for it only when read.
+ */
+function sendJsonBytes(c: MockContext, bytes: Uint8Array, text: () => string, status: number): Response {
+  c.set('responseText', text);
+  return new Response(bytes, { status, headers: jsonHeaders(c) });
+}
+
+/** A JSON answer's headers as one plain object: content type, CORS, the request's rate limits. */
+function jsonHeaders(c: MockContext, headers?: Record<string, string>): Record<string, string> {
   const all: Record<string, string> = c.get('sameOriginOnly')
     ? { 'content-type': 'application/json' }
     : {
@@ -127,7 +142,7 @@ export function sendJsonText(
     all['X-RateLimit-Reset'] = limits['X-RateLimit-Reset'];
   }
   if (headers) for (const name in headers) all[name] = headers[name]!;
-  return new Response(text, { status, headers: all });
+  return all;
 }
 
 /** `{"status":200,"data":…,"request_id":…}` — the SevenRooms success envelope. */
@@ -135,16 +150,26 @@ export function ok(c: MockContext, data: unknown, status: 200 | 201 = 200): Resp
   return sendJson(c, { status, data, request_id: c.get('requestId') }, status);
 }
 
+const ENVELOPE_HEADS = {
+  200: Buffer.from('{"status":200,"data":'),
+  201: Buffer.from('{"status":201,"data":'),
+};
+
 /**
  * {@link ok} for `data` already serialised (a cached rendering): the same bytes
- * `JSON.stringify({status, data, request_id})` would produce, without re-serialising `data`.
+ * `JSON.stringify({status, data, request_id})` would produce, without re-serialising `data`. A
+ * {@link JsonText} is sent as bytes: its UTF-8 copied once between the envelope's head and tail.
  */
-export function okJsonText(c: MockContext, dataJson: string, status: 200 | 201 = 200): Response {
-  return sendJsonText(
-    c,
-    `{"status":${status},"data":${dataJson},"request_id":${JSON.stringify(c.get('requestId'))}}`,
-    status,
-  );
+export function okJsonText(c: MockContext, data: string | JsonText, status: 200 | 201 = 200): Response {
+  const tail = `,"request_id":${JSON.stringify(c.get('requestId'))}}`;
+  if (typeof data === 'string') return sendJsonText(c, `{"status":${status},"data":${data}${tail}`, status);
+  const head = ENVELOPE_HEADS[status];
+  const body = data.bytes;
+  const bytes = Buffer.allocUnsafe(head.length + body.length + Buffer.byteLength(tail));
+  head.copy(bytes, 0);
+  body.copy(bytes, head.length);
+  bytes.write(tail, head.length + body.length, 'utf8');
+  return sendJsonBytes(c, bytes, () => `{"status":${status},"data":${data.text}${tail}`, status);
 }
 
 /** `{"status":200,"data":{"results":[…],"cursor":…,"limit":…}}` — the Reservations-API list envelope. */

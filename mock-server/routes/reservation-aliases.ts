@@ -25,7 +25,7 @@ export const reservationAliasHandlers = {
     });
     return okListJsonTexts(
       c,
-      page.items.map((r) => rt.store.reservationJson(r)),
+      page.items.map((r) => rt.store.reservationJson(r).text),
       limit,
       page.cursor,
     );

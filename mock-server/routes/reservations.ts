@@ -26,7 +26,7 @@ function listPage(operationId: string, { c, rt, query, credential }: OperationRe
   });
   return okListJsonTexts(
     c,
-    page.items.map((r) => rt.store.reservationJson(r)),
+    page.items.map((r) => rt.store.reservationJson(r).text),
     limit,
     page.cursor,
   );

@@ -1,14 +1,15 @@
 import type { Venue } from '../domain/model.js';
+import { JsonText } from '../render/json-text.js';
 import type { ClientRecord, ReservationRecord } from './records.js';
 
 interface CachedReservation {
-  text: string;
+  json: JsonText;
   /** The client's version the text was rendered with (-1: no client record). */
   clientVersion: number;
 }
 
 interface CachedAnswer {
-  text: string;
+  json: JsonText;
   version: number;
   /** The clock instant it was computed at: a clock moved back to before it does not reuse it. */
   validFromMs: number;
@@ -29,7 +30,7 @@ const MAX_ANSWERS = 2_000;
 export class RenderCache {
   #reservations = new WeakMap<ReservationRecord, CachedReservation>();
   #clientVersions = new WeakMap<ClientRecord, number>();
-  #venues = new WeakMap<Venue, string>();
+  #venues = new WeakMap<Venue, JsonText>();
   #venueDateVersions = new Map<string, number>();
   #answers = new Map<string, CachedAnswer>();
 
@@ -38,20 +39,20 @@ export class RenderCache {
     record: ReservationRecord,
     client: ClientRecord | undefined,
     render: () => unknown,
-  ): string {
+  ): JsonText {
     const clientVersion = client ? (this.#clientVersions.get(client) ?? 0) : -1;
     const hit = this.#reservations.get(record);
-    if (hit && hit.clientVersion === clientVersion) return hit.text;
-    const text = JSON.stringify(render());
-    this.#reservations.set(record, { text, clientVersion });
-    return text;
+    if (hit && hit.clientVersion === clientVersion) return hit.json;
+    const json = new JsonText(JSON.stringify(render()));
+    this.#reservations.set(record, { json, clientVersion });
+    return json;
   }
 
   /** A venue's JSON: venues come from the catalog and never change while the store lives. */
-  venueJson(venue: Venue, render: (venue: Venue) => unknown): string {
-    let text = this.#venues.get(venue);
-    if (text === undefined) this.#venues.set(venue, (text = JSON.stringify(render(venue))));
-    return text;
+  venueJson(venue: Venue, render: (venue: Venue) => unknown): JsonText {
+    let json = this.#venues.get(venue);
+    if (json === undefined) this.#venues.set(venue, (json = new JsonText(JSON.stringify(render(venue)))));
+    return json;
   }
 
   /**
@@ -64,16 +65,17 @@ export class RenderCache {
     venueDate: string,
     nowMs: number,
     compute: () => { text: string; validUntilMs: number },
-  ): string {
+  ): JsonText {
     const version = this.#venueDateVersions.get(venueDate) ?? 0;
     const hit = this.#answers.get(key);
     if (hit && hit.version === version && nowMs >= hit.validFromMs && nowMs < hit.validUntilMs)
-      return hit.text;
+      return hit.json;
     const { text, validUntilMs } = compute();
+    const json = new JsonText(text);
     if (hit) this.#answers.delete(key);
     else if (this.#answers.size >= MAX_ANSWERS) this.#answers.delete(this.#answers.keys().next().value!);
-    this.#answers.set(key, { text, version, validFromMs: nowMs, validUntilMs });
-    return text;
+    this.#answers.set(key, { json, version, validFromMs: nowMs, validUntilMs });
+    return json;
   }
 
   reservationChanged(record: ReservationRecord): void {

@@ -4,6 +4,7 @@ import type { Catalog } from '../domain/model.js';
 import { occupiesTable } from '../domain/status.js';
 import { renderClient } from '../render/client.js';
 import { renderReservation } from '../render/reservation.js';
+import type { JsonText } from '../render/json-text.js';
 import { ChangeFeed } from './change-feed.js';
 import { Collections, type CollectionsSnapshot } from './collections.js';
 import { RenderCache } from './render-cache.js';
@@ -162,7 +163,7 @@ export class Store {
   }
 
   /** `JSON.stringify(renderReservation(record))`, from the render cache when nothing it shows changed. */
-  reservationJson(record: ReservationRecord): string {
+  reservationJson(record: ReservationRecord): JsonText {
     const client = this.clients.get(record.clientId);
     return this.renders.reservationJson(record, client, () =>
       renderReservation(record, this.catalog, client),

@@ -1,0 +1,56 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../mock-server/clock.js';
+import { RequestJournal } from '../mock-server/journal/journal.js';
+import { journalRequests } from '../mock-server/journal/journal-middleware.js';
+import { JsonText } from '../mock-server/render/json-text.js';
+import { okJsonText, type MockEnv } from '../mock-server/routes/context.js';
+
+// Cached renderings are sent as bytes; what arrives must be exactly what the plain envelope is.
+function appAnswering(data: unknown, status: 200 | 201, asBytes: boolean, journal?: RequestJournal) {
+  const app = new Hono<MockEnv>();
+  if (journal)
+    app.use(
+      '*',
+      journalRequests({ journal, clock: new ManualClock(0) }) as unknown as MiddlewareHandler<MockEnv>,
+    );
+  app.get('/', (c) => {
+    c.set('requestId', '1796738400.0f0e-"quoted"-é');
+    const text = JSON.stringify(data);
+    return okJsonText(c, asBytes ? new JsonText(text) : text, status);
+  });
+  return app;
+}
+
+describe('okJsonText', () => {
+  const data = { name: 'Zoë Ångström 🍷', notes: 'a "quoted" \\ line\nnext', n: [1, 2.5, null] };
+
+  it.each([200, 201] as const)(
+    'sends a JsonText as the bytes JSON.stringify gives (status %i)',
+    async (status) => {
+      const expected = JSON.stringify({ status, data, request_id: '1796738400.0f0e-"quoted"-é' });
+      const bytes = await appAnswering(data, status, true).request('/');
+      const text = await appAnswering(data, status, false).request('/');
+      expect(bytes.status).toBe(status);
+      expect(Buffer.from(await bytes.arrayBuffer())).toEqual(Buffer.from(expected));
+      expect(await text.text()).toBe(expected);
+      expect(bytes.headers.get('content-type')).toBe('application/json');
+    },
+  );
+
+  it('lets the journal record the text of an answer sent as bytes', async () => {
+    const journal = new RequestJournal();
+    await appAnswering(data, 200, true, journal).request('/');
+    const [entry] = journal.query();
+    expect(entry?.responseBody).toBe(
+      JSON.stringify({ status: 200, data, request_id: '1796738400.0f0e-"quoted"-é' }),
+    );
+    expect(entry?.responseBodyTruncated).toBe(false);
+  });
+
+  it('encodes a JsonText once and reuses the bytes', () => {
+    const json = new JsonText('{"a":"é"}');
+    expect(json.bytes).toBe(json.bytes);
+    expect(json.bytes.toString('utf8')).toBe('{"a":"é"}');
+  });
+});
