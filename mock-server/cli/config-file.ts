@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { parseFaultConfig, type FaultRule } from '../middleware/fault-rules.js';
 import { PACKAGE_ROOT } from '../spec/load-spec.js';
 import type { SeedVolume } from '../seed/volume.js';
 import { UsageError } from './usage-error.js';
+
+/** The YAML parser, loaded on first use: most starts never parse YAML, and loading it costs cold-start time. */
+const parseYaml = (text: string): unknown =>
+  (createRequire(import.meta.url)('yaml') as typeof Yaml).parse(text);
 
 /** The JSON Schema of the config file; published with the package (`sevenrooms-mock/config.schema.json`). */
 export const CONFIG_SCHEMA_PATH = join(PACKAGE_ROOT, 'fixtures', 'schema', 'config.schema.json');

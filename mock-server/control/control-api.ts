@@ -71,7 +71,8 @@ function controlRunner(
   strictCompiler: SchemaCompiler,
 ): MiddlewareHandler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
-  const checkBody = op.body ? strictCompiler.compile(op.body.schema) : null;
+  // Compiled on the operation's first request, like the API's validators: not on every cold start.
+  let checkBody: ReturnType<SchemaCompiler['compile']> | undefined;
   return async function runControl(c) {
     const deps = typeof depsFor === 'function' ? depsFor(c) : depsFor;
     c.set('operationId', op.operationId);
@@ -88,7 +89,8 @@ function controlRunner(
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
           throw badRequest('The body must be a JSON object');
         body = parsed as Record<string, unknown>;
-        const problems = checkBody!(structuredClone(body));
+        checkBody ??= strictCompiler.compile(op.body.schema);
+        const problems = checkBody(structuredClone(body));
         if (problems.length > 0) throw badRequest(describe(problems));
       }
     }

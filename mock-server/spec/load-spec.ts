@@ -2,8 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { load as parseYaml } from 'js-yaml';
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
 import type { oas31 } from 'openapi3-ts';
+
+/** The YAML parser, loaded on first use: most starts never parse YAML, and loading it costs cold-start time. */
+const parseYaml = (text: string): unknown =>
+  (createRequire(import.meta.url)('js-yaml') as typeof JsYaml).load(text);
 
 /**
  * The package root: the nearest directory above this module that holds a package.json. Works the same
