@@ -6,6 +6,8 @@ import type { Random } from '../random.js';
  * public docs, so integrations that store or parse them see realistic values.
  */
 const APP_ID = 's~sevenrooms-mock';
+const APP_ID_BYTES = Buffer.from(APP_ID);
+const DATASTORE_KEY_CHARS = /^[A-Za-z0-9_-]{20,200}$/;
 
 export type EntityKind =
   | 'nightloop_VenueGroup'
@@ -89,28 +91,29 @@ export function datastoreKey(kind: EntityKind, n: number): string {
 
 /** Decodes a key minted by {@link datastoreKey}; `null` for anything else (so callers can answer "Invalid ... ID"). */
 export function parseDatastoreKey(key: string): { kind: string; id: number } | null {
-  if (!/^[A-Za-z0-9_-]{20,200}$/.test(key)) return null;
+  if (!DATASTORE_KEY_CHARS.test(key)) return null;
   const bytes = Buffer.from(key, 'base64url');
-  const app = Buffer.from(APP_ID);
-  if (bytes[0] !== 0x6a || bytes[1] !== app.length || !bytes.subarray(2, 2 + app.length).equals(app))
-    return null;
-  let i = 2 + app.length;
+  if (bytes[0] !== 0x6a || bytes[1] !== APP_ID_BYTES.length) return null;
+  if (bytes.compare(APP_ID_BYTES, 0, APP_ID_BYTES.length, 2, 2 + APP_ID_BYTES.length) !== 0) return null;
+  let i = 2 + APP_ID_BYTES.length;
   if (bytes[i] !== 0x72) return null;
   i += 2;
   if (bytes[i] !== 0x0b || bytes[i + 1] !== 0x12) return null;
   const kindLength = bytes[i + 2] ?? 0;
-  const kind = bytes.subarray(i + 3, i + 3 + kindLength).toString();
+  const kind = bytes.toString('utf8', i + 3, i + 3 + kindLength);
   i += 3 + kindLength;
   if (bytes[i] !== 0x18) return null;
-  let id = 0n;
-  let shift = 0n;
+  // Plain arithmetic, not BigInt: every id this mock mints is a safe integer, and this runs on
+  // every request that names a reservation.
+  let id = 0;
+  let scale = 1;
   for (i += 1; i < bytes.length; i++) {
     const b = bytes[i]!;
-    id |= BigInt(b & 0x7f) << shift;
-    shift += 7n;
+    id += (b & 0x7f) * scale;
+    scale *= 0x80;
     if ((b & 0x80) === 0) break;
   }
-  return bytes[i + 1] === 0x0c ? { kind, id: Number(id) } : null;
+  return bytes[i + 1] === 0x0c ? { kind, id } : null;
 }
 
 /** A stable numeric id for a fixture key, independent of the seed, so documented fixture ids never move. */

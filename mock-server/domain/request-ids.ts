@@ -48,8 +48,11 @@ export class RequestIds {
     const b = this.#next();
     const c = this.#next();
     const d = this.#next();
-    return `${Math.floor(nowMs / 1000)}.${hex(a, 8)}-${hex(b >>> 16, 4)}-${hex((b & 0x0fff) | 0x4000, 4)}-${hex(((c >>> 16) & 0x3fff) | 0x8000, 4)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`;
+    return `${Math.floor(nowMs / 1000)}.${hex32(a)}-${hex16(b >>> 16)}-${hex16((b & 0x0fff) | 0x4000)}-${hex16(((c >>> 16) & 0x3fff) | 0x8000)}-${hex16(c & 0xffff)}${hex32(d)}`;
   }
 }
 
-const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+/** Two hex digits per byte value, so an id is a few table lookups (it is made on every request). */
+const BYTE_HEX = Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, '0'));
+const hex16 = (n: number) => BYTE_HEX[(n >>> 8) & 0xff]! + BYTE_HEX[n & 0xff]!;
+const hex32 = (n: number) => hex16(n >>> 16) + hex16(n & 0xffff);

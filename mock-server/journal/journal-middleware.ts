@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { isConnectionDropped, isDroppedResponse } from '../middleware/drop.js';
 import type { MiddlewareContext, MiddlewareEnv } from '../middleware/types.js';
 import { capText, readCapped, redactBody } from './capture.js';
-import { Lazy, type PendingJournalEntry, type RequestJournal } from './journal.js';
+import { DERIVE, type NewJournalEntry, type PendingJournalEntry, type RequestJournal } from './journal.js';
 
 export interface JournalMiddlewareOptions {
   journal: RequestJournal;
@@ -50,43 +50,52 @@ export function journalRequests({
     }
     const res = failure === undefined && !isDroppedResponse(c.res) ? c.res : undefined;
     const url = raw.url;
-    const q = url.indexOf('?');
+    // The server's JSON renderer leaves the text it sent on the context; only other bodies need a clone.
+    const sentText = res ? c.get('responseText') : undefined;
+    const maxBytes = journal.maxBodyBytes;
     const entry = journal.record({
       id: 0,
       at,
-      atIso: new Lazy(() => new Date(at).toISOString()),
+      atIso: '',
       method: raw.method,
       path: c.req.path,
-      query: q === -1 ? '' : new Lazy(() => redactBody(url.slice(q + 1))),
+      query: '',
       operationId: operationId(c),
       credential: credential(c),
       status: res?.status ?? 0,
       durationMs: Math.round((timer() - started) * 1000) / 1000,
-      requestHeaders: new Lazy(requestHeaders),
+      requestHeaders: {},
       requestBody: reqBody === null ? null : redactBody(reqBody.text),
       requestBodyTruncated: reqBody?.truncated ?? false,
-      responseHeaders: res ? new Lazy(() => Object.fromEntries(res.headers)) : {},
+      responseHeaders: {},
       responseBody: null,
       responseBodyTruncated: false,
       faults: c.get('injectedFaults') ?? [],
       ...(res ? {} : { error: describeFailure(failure) }),
+      // Everything else is built when the journal is read (one closure per request instead).
+      [DERIVE]: () => {
+        const q = url.indexOf('?');
+        const derived: Partial<NewJournalEntry> = {
+          atIso: new Date(at).toISOString(),
+          query: q === -1 ? '' : redactBody(url.slice(q + 1)),
+          requestHeaders: requestHeaders(),
+          responseHeaders: res ? Object.fromEntries(res.headers) : {},
+        };
+        if (sentText !== undefined) {
+          // The text sent (often a cached rendering, so keeping it costs no copy), capped and
+          // with any secret redacted; scanning 23 KB twice per request did cost.
+          const captured = capText(typeof sentText === 'function' ? sentText() : sentText, maxBytes);
+          derived.responseBody = captured.text.includes('_secret')
+            ? redactBody(captured.text)
+            : captured.text;
+          derived.responseBodyTruncated = captured.truncated;
+        }
+        return derived;
+      },
     });
-    // The server's JSON renderer leaves the text it sent on the context; only other bodies need a clone.
-    const sentText = c.get('responseText');
-    if (res && sentText !== undefined) {
-      // Capped and redacted when the journal is read: the text is the one sent (often a cached
-      // rendering, so keeping it costs no copy), and scanning 23 KB twice per request did cost.
-      const maxBytes = journal.maxBodyBytes;
-      const textOf = typeof sentText === 'function' ? sentText : () => sentText;
-      entry.responseBody = new Lazy(() => {
-        const captured = capText(textOf(), maxBytes);
-        // Answers that hand out a secret (a payment intent's client_secret) keep it out of the log.
-        return captured.text.includes('_secret') ? redactBody(captured.text) : captured.text;
-      });
-      entry.responseBodyTruncated = new Lazy(() => capText(textOf(), maxBytes).truncated);
-    } else if (res && res.status !== 204 && res.body) {
+    if (res && sentText === undefined && res.status !== 204 && res.body) {
       // Only for bodies the server did not render itself (touching `res.body` costs the fast path).
-      journal.track(captureResponse(entry, res.clone(), journal.maxBodyBytes));
+      journal.track(captureResponse(entry, res.clone(), maxBytes));
     }
     if (failure !== undefined) throw failure;
   };

@@ -35,39 +35,38 @@ export interface JournalEntry {
 
 export type NewJournalEntry = Omit<JournalEntry, 'id'>;
 
-/** A value computed on first read; see {@link RequestJournal.record}. */
-export class Lazy<T> {
-  constructor(readonly compute: () => T) {}
-}
+/** The key of a new entry's deriving thunk; see {@link NewLazyJournalEntry}. */
+export const DERIVE = Symbol('journal.derive');
 
-/** A new entry whose costlier fields may be given as {@link Lazy} thunks. */
-export type LazyJournalEntry = {
-  [K in keyof NewJournalEntry]: NewJournalEntry[K] | Lazy<NewJournalEntry[K]>;
+/**
+ * A new entry as its writer builds it. `id: 0` comes first, so the id {@link RequestJournal.record}
+ * assigns is the first key an entry serialises with. Fields that cost something to build (header
+ * maps, an ISO time, capped and redacted bodies) may be left as placeholders and computed by the
+ * `[DERIVE]` thunk, which runs once, when the entry is first read: the journal is read far less
+ * often than it is written, and one thunk per request is much cheaper than building them.
+ */
+export type NewLazyJournalEntry = NewJournalEntry & {
+  id: 0;
+  [DERIVE]?: (() => Partial<NewJournalEntry>) | undefined;
 };
 
 /** What {@link RequestJournal.record} hands back: the fields its writer may still fill in. */
 export interface PendingJournalEntry {
-  responseBody: string | null | Lazy<string | null>;
-  responseBodyTruncated: boolean | Lazy<boolean>;
+  responseBody: string | null;
+  responseBodyTruncated: boolean;
 }
 
-/**
- * A new entry as the writer builds it: `id: 0` comes first, so the id {@link RequestJournal.record}
- * assigns is the first key an entry serialises with.
- */
-export type NewLazyJournalEntry = { id: 0 } & LazyJournalEntry;
+/** As stored: the writer's object with its id assigned. */
+type StoredEntry = Omit<NewLazyJournalEntry, 'id'> & { id: number };
 
-/** As stored: the writer's object with its id assigned, some fields still thunks. */
-type StoredEntry = { id: number } & LazyJournalEntry;
-
-/** Replaces an entry's thunks by their values, in place, and returns it as a plain entry. */
+/** Runs an entry's deriving thunk, in place, and returns it as a plain entry. */
 function materialise(entry: StoredEntry): JournalEntry {
-  const fields = entry as unknown as Record<string, unknown>;
-  for (const key in fields) {
-    const value = fields[key];
-    if (value instanceof Lazy) fields[key] = value.compute();
+  const derive = entry[DERIVE];
+  if (derive) {
+    delete entry[DERIVE];
+    Object.assign(entry, derive());
   }
-  return entry as unknown as JournalEntry;
+  return entry;
 }
 
 /** Filters for {@link RequestJournal.query}; all given must match. */
@@ -119,14 +118,12 @@ export class RequestJournal {
 
   /**
    * Stores an entry, overwriting the oldest when full, and returns it for the fields its writer
-   * fills in later (the response body). Fields given as {@link Lazy} thunks are computed when the
-   * entry is first read through {@link query}: the journal is read far less often than it is
-   * written, and building header maps, ISO strings and capped, redacted copies of 23 KB bodies for
-   * every request cost measurable throughput. The entry object itself is the stored one (no copy,
-   * no accessor properties, which would turn it into a slow dictionary object).
+   * fills in later (a body captured from a stream). Its deriving thunk runs when the entry is first
+   * read through {@link query}. The entry object itself is the stored one (no copy, no accessor
+   * properties, which would turn it into a slow dictionary object).
    */
   record(entry: NewLazyJournalEntry): PendingJournalEntry {
-    const stored = entry as StoredEntry;
+    const stored = entry as unknown as StoredEntry;
     stored.id = ++this.#seq;
     this.#ring[this.#next] = stored;
     this.#next = (this.#next + 1) % this.capacity;
