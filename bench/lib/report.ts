@@ -65,6 +65,26 @@ export function renderMarkdown(r: Results): string {
     );
   }
   out.push('');
+  if (r.paired) {
+    const ps = r.paired.settings;
+    out.push(
+      `The mock against its ceiling in alternating rounds (${r.paired.rounds} each${ps ? `, wrk -c${ps.connections}, ${ps.warmupSec} s warm-up + ${ps.durationSec} s` : ''}; ` +
+        'the share targets are judged on the best round of each, see bench/lib/paired.ts):',
+    );
+    out.push('');
+    out.push(
+      '| Request | sevenrooms-mock, each round (req/s) | bare Hono, each round (req/s) | best ÷ best |',
+    );
+    out.push('| --- | ---: | ---: | ---: |');
+    for (const { key, label } of ENDPOINTS) {
+      const row = r.paired.rows[key];
+      if (!row) continue;
+      out.push(
+        `| ${label} | ${row.mock.map((n) => fmt(n)).join(' · ')} | ${row.ceiling.map((n) => fmt(n)).join(' · ')} | ${fmt(row.share * 100)} % |`,
+      );
+    }
+    out.push('');
+  }
   out.push('| Server | Cold start (median, ms) | RSS idle (MB) | Peak RSS under load (MB) |');
   out.push('| --- | ---: | ---: | ---: |');
   for (const sk of SERVER_ORDER) {
@@ -98,7 +118,7 @@ export function renderMarkdown(r: Results): string {
     );
   out.push('');
   const d = r.diagnostics;
-  if (d.coldStartEmptyStoreMs || d.journalOff) {
+  if (d.coldStartEmptyStoreMs || d.journalOff || d.bookPersistent) {
     out.push('Diagnostics (no targets; they explain the figures above):');
     out.push('');
     if (d.coldStartEmptyStoreMs)
@@ -115,6 +135,10 @@ export function renderMarkdown(r: Results): string {
       }).filter(Boolean);
       out.push(`- Request journal off: ${parts.join('; ')}.`);
     }
+    if (d.bookPersistent)
+      out.push(
+        `- PUT book with persistence on (\`--data-dir\`, every booking logged before it is answered): ${cell(d.bookPersistent)}.`,
+      );
     out.push('');
   }
   if (r.components.length > 0) {

@@ -1,6 +1,7 @@
 /** The shapes of bench/results.json. */
 import type { ComponentResult } from './components.js';
 import type { LoadFigures, LoadSettings } from './load.js';
+import type { PairedRow } from './paired.js';
 import type { MemoryStatus } from './processes.js';
 import type { ProfileSummary } from './profile.js';
 
@@ -61,6 +62,15 @@ export interface Results {
   servers: Partial<Record<ServerKey, ServerResult>>;
   ratios: Partial<Record<EndpointKey, { vsPrism: number | null; vsBareHono: number | null }>>;
   scaling: { probe: string; rows: ScalingRow[]; p99Ratio: number | null };
+  /**
+   * The GET rows against the ceiling in alternating rounds (bench/lib/paired.ts): what the
+   * "share of the ceiling" targets are judged on.
+   */
+  paired: {
+    rounds: number;
+    settings: { threads: number; connections: number; warmupSec: number; durationSec: number } | null;
+    rows: Partial<Record<EndpointKey, PairedRow>>;
+  } | null;
   components: ComponentResult[];
   /** Figures that explain the others; no targets apply. */
   diagnostics: {

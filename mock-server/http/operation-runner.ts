@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Handler } from 'hono';
 import { authenticateRequest } from '../auth/tokens.js';
 import { MockError } from '../errors.js';
 import type { MockContext, MockEnv, OperationHandler, Runtime } from '../routes/context.js';
@@ -16,16 +16,22 @@ export function operationRunner(
   handler: OperationHandler,
   runtimeOf: (c: MockContext) => Runtime,
   compiler: SchemaCompiler,
-): MiddlewareHandler<MockEnv> {
+): Handler<MockEnv> {
   const validate = compileRequestValidator(op, compiler);
-  return async function runOperation(c) {
+  // A bodiless operation runs without awaiting anything: no promise of its own per request.
+  return function runOperation(c) {
+    if (!op.body) return run(c, null);
+    return readForm(c).then((body) => run(c, body));
+  };
+
+  function run(c: MockContext, form: Record<string, string> | null): Response | Promise<Response> {
     const runtime = runtimeOf(c);
     const credential = op.requiresAuth
       ? authenticateRequest(runtime.store, c.req.header('authorization'))
       : null;
     c.set('credential', credential);
     const searchParams = searchParamsOf(c.req.url);
-    let body = op.body ? await readForm(c) : null;
+    let body = form;
     // Some clients send the book form as query parameters on a bodiless PUT (x-form-in-query).
     if (body === null && op.formInQuery && searchParams.size > 0) body = Object.fromEntries(searchParams);
     const {
@@ -46,7 +52,7 @@ export function operationRunner(
       credential: credential!,
     };
     return runtime.apply ? runtime.apply(c, () => handler(request)) : handler(request);
-  };
+  }
 }
 
 /** Reads a form-encoded (or multipart) body; anything else is a clear 400, never a silent accept. */

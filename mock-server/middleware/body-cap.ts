@@ -24,7 +24,8 @@ const tooLarge = (maxBytes: number) => () => {
 export function bodyCap(maxBytes: number): MiddlewareHandler {
   const onError = tooLarge(maxBytes);
   const streaming = bodyLimit({ maxSize: maxBytes, onError });
-  return async function bodyCap(c, next) {
+  // Not async: most requests pass straight to `next`, without a promise of their own.
+  return function bodyCap(c, next) {
     const chunked = c.req.header('transfer-encoding') !== undefined;
     const length = c.req.header('content-length');
     if (length !== undefined && !chunked) return Number(length) > maxBytes ? onError() : next();

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler, Next } from 'hono';
+import type { Next } from 'hono';
 import { type FaultStatus, faultError } from '../errors.js';
 import type { Random } from '../random.js';
 import { ConfigError, type ConfigIssue } from '../config-error.js';
@@ -16,7 +16,7 @@ import { parsePrefer } from './prefer-header.js';
 import { DEFAULT_BUDGET } from './rate-limit-config.js';
 import { LIMIT_HEADER, REMAINING_HEADER, RESET_HEADER, RETRY_AFTER_HEADER } from './rate-limit-headers.js';
 import { slowBody } from './slow-body.js';
-import type { InjectedFault, MiddlewareContext, MiddlewareEnv } from './types.js';
+import type { InjectedFault, MiddlewareContext } from './types.js';
 
 export interface FaultsOptions {
   /** The fault dice: `createRandom(deriveSeed(seed, 'faults'))`, so faults never shift other streams. */
@@ -50,7 +50,10 @@ export interface FaultController {
   clear(): void;
 }
 
-export type FaultsMiddleware = MiddlewareHandler<MiddlewareEnv> & { readonly controller: FaultController };
+/** A fault injector: Hono middleware that answers through `c.res` (so it returns nothing). */
+export type FaultsMiddleware = ((c: MiddlewareContext, next: Next) => Promise<void>) & {
+  readonly controller: FaultController;
+};
 
 const REASON: Readonly<Record<FaultStatus, string>> = {
   400: 'Bad Request',
@@ -91,7 +94,9 @@ export function faults({
   let compiled: CompiledRule[] = rules.map(compileRule);
   let nextId = rules.length + 1;
 
-  async function faults(c: MiddlewareContext, next: Next): Promise<Response | void> {
+  // Not async: a request with no fault to apply (nearly all of them) passes straight to `next`,
+  // without a promise of its own.
+  function faults(c: MiddlewareContext, next: Next): Promise<void> {
     const pref = allowPrefer ? parsePrefer(c.req.header('prefer')) : undefined;
     const plan =
       compiled.length === 0
@@ -107,7 +112,15 @@ export function faults({
             random,
           );
     if (pref === undefined && plan === undefined) return next();
+    return inject(c, next, plan, pref);
+  }
 
+  async function inject(
+    c: MiddlewareContext,
+    next: Next,
+    plan: FaultPlan | undefined,
+    pref: ReturnType<typeof parsePrefer>,
+  ): Promise<void> {
     // The header overrides the rules kind by kind (docs/decisions/0004).
     const p: FaultPlan = plan ?? {};
     if (pref?.latency) p.latency = { ms: sampleLatency(pref.latency, random), by: 'prefer' };
@@ -128,7 +141,10 @@ export function faults({
 
     if (p.latency && p.latency.ms > 0) await sleep(p.latency.ms);
     const t = p.termination;
-    if (t?.phase === 'before') return terminate(c, t);
+    if (t?.phase === 'before') {
+      c.res = terminate(c, t);
+      return;
+    }
     await next();
     if (t) {
       // Discard the handler's response first, so none of its headers leak into the fault's.

@@ -83,12 +83,7 @@ export function buildHttpApp(options: HttpAppOptions): {
       if (clientId) c.set('credentialKey', `client:${clientId}`);
       if (world.replaying) return next();
       const mc = c as unknown as MiddlewareContext;
-      return world.limiter(mc, async () => {
-        // As Hono's compose does with a handler's answer: a fault that answers instead of the
-        // operation (a dropped connection's marker) becomes the response.
-        const answer = await world.faults(mc, next);
-        if (answer && !c.finalized) c.res = answer;
-      });
+      return world.limiter(mc, () => world.faults(mc, next));
     };
   const assignRequestId: MiddlewareHandler<MockEnv> = async function assignRequestId(c, next) {
     const world = worldOf(c);
