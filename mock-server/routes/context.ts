@@ -150,6 +150,13 @@ export function ok(c: MockContext, data: unknown, status: 200 | 201 = 200): Resp
   return sendJson(c, { status, data, request_id: c.get('requestId') }, status);
 }
 
+/**
+ * Texts shorter than this go out as strings: for a 1–3 KB answer, allocating and filling a buffer
+ * costs more than the string copies it saves (measured on GET venue); for a 23 KB one it is the
+ * other way round.
+ */
+const BYTES_FROM_LENGTH = 8 * 1024;
+
 const ENVELOPE_HEADS = {
   200: Buffer.from('{"status":200,"data":'),
   201: Buffer.from('{"status":201,"data":'),
@@ -158,11 +165,16 @@ const ENVELOPE_HEADS = {
 /**
  * {@link ok} for `data` already serialised (a cached rendering): the same bytes
  * `JSON.stringify({status, data, request_id})` would produce, without re-serialising `data`. A
- * {@link JsonText} is sent as bytes: its UTF-8 copied once between the envelope's head and tail.
+ * long {@link JsonText} is sent as bytes: its UTF-8 copied once between the envelope's head and tail.
  */
 export function okJsonText(c: MockContext, data: string | JsonText, status: 200 | 201 = 200): Response {
   const tail = `,"request_id":${JSON.stringify(c.get('requestId'))}}`;
-  if (typeof data === 'string') return sendJsonText(c, `{"status":${status},"data":${data}${tail}`, status);
+  if (typeof data === 'string' || data.text.length < BYTES_FROM_LENGTH)
+    return sendJsonText(
+      c,
+      `{"status":${status},"data":${typeof data === 'string' ? data : data.text}${tail}`,
+      status,
+    );
   const head = ENVELOPE_HEADS[status];
   const body = data.bytes;
   const bytes = Buffer.allocUnsafe(head.length + body.length + Buffer.byteLength(tail));
