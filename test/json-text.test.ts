@@ -53,6 +53,13 @@ describe('okJsonText', () => {
       JSON.stringify({ status: 200, data: long, request_id: '1796738400.0f0e-"quoted"-é' }),
     );
     expect(entry?.responseBodyTruncated).toBe(false);
+    // The headers it was sent with, as a Headers object lists them (lower-case names).
+    expect(entry?.responseHeaders).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers':
+        'Retry-After,X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset',
+      'content-type': 'application/json',
+    });
   });
 
   it('encodes a JsonText once and reuses the bytes', () => {

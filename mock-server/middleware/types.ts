@@ -23,6 +23,8 @@ export interface MiddlewareVariables {
    * body); a function when the body was sent as bytes, so the text is built only if the journal is read.
    */
   responseText: string | (() => string) | undefined;
+  /** The headers of that response, as the plain object it was built with (set with `responseText`). */
+  responseHeaders: Readonly<Record<string, string>> | undefined;
 }
 
 /** The Hono environment these middleware are typed against. */

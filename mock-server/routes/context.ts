@@ -113,17 +113,27 @@ export function sendJsonText(
   status = 200,
   headers?: Record<string, string>,
 ): Response {
+  const all = jsonHeaders(c, headers);
   c.set('responseText', text);
-  return new Response(text, { status, headers: jsonHeaders(c, headers) });
+  c.set('responseHeaders', all);
+  return new Response(text, { status, headers: all });
 }
 
 /**
- * {@link sendJsonText} for a body given as UTF-8 bytes; `text` gives the same body as text, for the
- * request journal, which asks for it only when read.
+ * {@link sendJsonText} for a cached rendering's answer, sent as given (text or UTF-8 bytes). `text`
+ * rebuilds the same body as text for the request journal, which asks only when it is read: the
+ * journal keeps that small closure (over the cached rendering), not a copy of every body it saw.
  */
-function sendJsonBytes(c: MockContext, bytes: Uint8Array, text: () => string, status: number): Response {
+function sendCachedJson(
+  c: MockContext,
+  body: string | Uint8Array,
+  text: () => string,
+  status: number,
+): Response {
+  const all = jsonHeaders(c);
   c.set('responseText', text);
-  return new Response(bytes, { status, headers: jsonHeaders(c) });
+  c.set('responseHeaders', all);
+  return new Response(body, { status, headers: all });
 }
 
 /** A JSON answer's headers as one plain object: content type, CORS, the request's rate limits. */
@@ -169,19 +179,16 @@ const ENVELOPE_HEADS = {
  */
 export function okJsonText(c: MockContext, data: string | JsonText, status: 200 | 201 = 200): Response {
   const tail = `,"request_id":${JSON.stringify(c.get('requestId'))}}`;
-  if (typeof data === 'string' || data.text.length < BYTES_FROM_LENGTH)
-    return sendJsonText(
-      c,
-      `{"status":${status},"data":${typeof data === 'string' ? data : data.text}${tail}`,
-      status,
-    );
+  if (typeof data === 'string') return sendJsonText(c, `{"status":${status},"data":${data}${tail}`, status);
+  const text = () => `{"status":${status},"data":${data.text}${tail}`;
+  if (data.text.length < BYTES_FROM_LENGTH) return sendCachedJson(c, text(), text, status);
   const head = ENVELOPE_HEADS[status];
   const body = data.bytes;
   const bytes = Buffer.allocUnsafe(head.length + body.length + Buffer.byteLength(tail));
   head.copy(bytes, 0);
   body.copy(bytes, head.length);
   bytes.write(tail, head.length + body.length, 'utf8');
-  return sendJsonBytes(c, bytes, () => `{"status":${status},"data":${data.text}${tail}`, status);
+  return sendCachedJson(c, bytes, text, status);
 }
 
 /** `{"status":200,"data":{"results":[…],"cursor":…,"limit":…}}` — the Reservations-API list envelope. */
