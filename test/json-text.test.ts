@@ -62,6 +62,17 @@ describe('okJsonText', () => {
     });
   });
 
+  it('journals a long answer cut to the cap', async () => {
+    const journal = new RequestJournal({ maxBodyBytes: 1024 });
+    await appAnswering(long, 200, false, journal).request('/');
+    const [entry] = journal.query();
+    expect(entry?.responseBodyTruncated).toBe(true);
+    expect(Buffer.byteLength(entry!.responseBody!)).toBeLessThanOrEqual(1024);
+    expect(JSON.stringify({ status: 200, data: long }).startsWith(entry!.responseBody!.slice(0, 100))).toBe(
+      true,
+    );
+  });
+
   it('encodes a JsonText once and reuses the bytes', () => {
     const json = new JsonText('{"a":"é"}');
     expect(json.bytes).toBe(json.bytes);

@@ -51,13 +51,16 @@ export function journalRequests({
     const res = failure === undefined && !isDroppedResponse(c.res) ? c.res : undefined;
     const url = raw.url;
     // The server's JSON renderer leaves the text it sent on the context; only other bodies need a clone.
-    const sentText = res ? c.get('responseText') : undefined;
+    const sent = res ? c.get('responseText') : undefined;
+    const maxBytes = journal.maxBodyBytes;
+    // A text that may be over the cap is cut now, so an entry never keeps more than the cap alive
+    // (an 800 KB export page 200 times over); shorter ones are kept as they are, read when asked.
+    const sentText = typeof sent === 'string' && sent.length * 4 > maxBytes ? capText(sent, maxBytes) : sent;
     const sentHeaders = res ? c.get('responseHeaders') : undefined;
     // The thunk below must not hold the Response of an answer the server rendered: 200 entries
     // keeping 23 KB bodies alive put them in the old generation, and the garbage collector's
     // work there cost a third of GET availability's throughput.
     const keptResponse = sentHeaders === undefined ? res : undefined;
-    const maxBytes = journal.maxBodyBytes;
     const entry = journal.record({
       id: 0,
       at,
@@ -93,7 +96,10 @@ export function journalRequests({
         if (sentText !== undefined) {
           // The text sent (often a cached rendering, so keeping it costs no copy), capped and
           // with any secret redacted; scanning 23 KB twice per request did cost.
-          const captured = capText(typeof sentText === 'function' ? sentText() : sentText, maxBytes);
+          const captured =
+            typeof sentText === 'object'
+              ? sentText
+              : capText(typeof sentText === 'function' ? sentText() : sentText, maxBytes);
           derived.responseBody = captured.text.includes('_secret')
             ? redactBody(captured.text)
             : captured.text;
