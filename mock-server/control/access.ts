@@ -21,6 +21,27 @@ export function isLocalPeer(c: Context): boolean {
   return typeof address === 'string' && isLoopback(address);
 }
 
+/**
+ * Whether a browser sent the request for a page of another origin. Browsers name the page in
+ * `Origin` (on every POST, and on cross-origin GETs) and, in current ones, say `Sec-Fetch-Site`.
+ * Without this check a page on `localhost:3000` could send a "simple" request (a `text/plain` POST,
+ * which needs no preflight) to a mock on loopback, where no token is asked. `same-site` counts as
+ * another origin: it is how a page on another port of the same host is labelled. Clients that are
+ * not browsers send neither header and are judged by address and token as before.
+ */
+export function fromAnotherOrigin(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site === 'cross-site' || site === 'same-site') return true;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== c.req.header('host');
+  } catch {
+    // `Origin: null` (a sandboxed frame, a file) or garbage: not a page of this mock.
+    return true;
+  }
+}
+
 const sameToken = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -31,6 +52,10 @@ const sameToken = (a: string, b: string) =>
  */
 export function controlAccess(adminToken: string | undefined): MiddlewareHandler<MockEnv> {
   return async function controlAccess(c, next) {
+    if (fromAnotherOrigin(c))
+      throw forbidden(
+        'The control API does not answer pages of other origins; call it from the dashboard, ctl, curl or your tests',
+      );
     const presented = c.req.header('x-mock-admin-token');
     if (presented !== undefined) {
       if (!adminToken || !sameToken(presented, adminToken)) throw forbidden('Invalid X-Mock-Admin-Token');
