@@ -133,6 +133,32 @@ describe('--data-dir', () => {
     expect((await book(after, token, 99, '21:00')).status).toBe(200);
   });
 
+  it('a paylink deadline restored from a snapshot still cancels the unpaid reservation when the clock passes it', async () => {
+    const dir = tempDir();
+    const t = await open(dir);
+    const token = await t.login(CREDENTIALS.ava);
+    const booked = await t.put(`/concierge/${t.conciergeId('ava')}/venues/${venueOf(t)}/book`, token, {
+      date: '2026-12-08',
+      time: '19:00',
+      party_size: 2,
+      ...guest(1),
+      payment_by_paylink: true,
+      paylink_cancel_time: 30,
+    });
+    expect(booked.status).toBe(200);
+    const id = booked.body.data.reservation_id as string;
+    // A clean stop writes a snapshot: the paylink comes back with it, not by replaying the booking.
+    servers.splice(servers.indexOf(t), 1);
+    await t.mock.close();
+
+    const after = await open(dir);
+    const status = async () =>
+      (await after.get(`/reservations/${id}`, await after.login(CREDENTIALS.harbor))).body.data.status;
+    expect(await status()).toBe('CONFIRMED');
+    await after.control('POST', '/clock/advance', { seconds: 31 * 60 });
+    expect(await status()).toBe('CANCELED');
+  });
+
   it('webhook deliveries a receiver missed are sent after a restart; dead-lettered ones stay redeliverable', async () => {
     const dir = tempDir();
     const received: string[] = [];

@@ -171,6 +171,9 @@ export class WorldPersistence {
     }
     this.#gen = tail.at(-1) ?? gen;
     world.replaying = false;
+    // Paylink deadlines that came back with the snapshot (not through a replayed request) are
+    // watched from now on; one that passed while the mock was down is acted on now.
+    world.store.wakeAt(world.clock.now());
     this.#writer = await LogWriter.open(logPath(this.dir, this.#gen));
     this.#attach();
     world.webhooks.release();
