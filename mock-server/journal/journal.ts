@@ -35,19 +35,16 @@ export interface JournalEntry {
 
 export type NewJournalEntry = Omit<JournalEntry, 'id'>;
 
-/** The key of a new entry's deriving thunk; see {@link NewLazyJournalEntry}. */
-export const DERIVE = Symbol('journal.derive');
-
 /**
  * A new entry as its writer builds it. `id: 0` comes first, so the id {@link RequestJournal.record}
  * assigns is the first key an entry serialises with. Fields that cost something to build (header
  * maps, an ISO time, capped and redacted bodies) may be left as placeholders and computed by the
- * `[DERIVE]` thunk, which runs once, when the entry is first read: the journal is read far less
+ * `derive` thunk, which runs once, when the entry is first read: the journal is read far less
  * often than it is written, and one thunk per request is much cheaper than building them.
  */
 export type NewLazyJournalEntry = NewJournalEntry & {
   id: 0;
-  [DERIVE]?: (() => Partial<NewJournalEntry>) | undefined;
+  derive?: (() => Partial<NewJournalEntry>) | undefined;
 };
 
 /** What {@link RequestJournal.record} hands back: the fields its writer may still fill in. */
@@ -61,9 +58,9 @@ type StoredEntry = Omit<NewLazyJournalEntry, 'id'> & { id: number };
 
 /** Runs an entry's deriving thunk, in place, and returns it as a plain entry. */
 function materialise(entry: StoredEntry): JournalEntry {
-  const derive = entry[DERIVE];
+  const derive = entry.derive;
   if (derive) {
-    delete entry[DERIVE];
+    delete entry.derive;
     Object.assign(entry, derive());
   }
   return entry;
