@@ -1,23 +1,11 @@
 import request from 'supertest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ctl, ctlRequest, parseDuration } from '../mock-server/cli/ctl.js';
 import { serve } from '../mock-server/cli/serve.js';
 import { UsageError } from '../mock-server/cli/usage-error.js';
-import { serveQuietly } from './support/serve-quietly.js';
+import { serverPerTest } from './support/serve-quietly.js';
 
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-  vi.restoreAllMocks();
-});
-
-/** Starts `serve` on a free loopback port and returns the URL from its banner. */
-async function start(args: string[]): Promise<{ url: string; banner: string }> {
-  const started = await serveQuietly(args);
-  stop = started.stop;
-  return started;
-}
+const { start, stopAfterTest } = serverPerTest();
 
 describe('sevenrooms-mock serve', () => {
   it('starts on a port, prints the URL and every credential with its scope, and serves the API', async () => {
@@ -100,7 +88,9 @@ describe('sevenrooms-mock serve --scenario', () => {
       banner += String(chunk);
       return true;
     });
-    stop = await serve(['--port', '0', '--log-level', 'silent', '--scenario', 'fully-booked-friday'], {});
+    stopAfterTest(
+      await serve(['--port', '0', '--log-level', 'silent', '--scenario', 'fully-booked-friday'], {}),
+    );
     vi.restoreAllMocks();
     expect(banner).toMatch(/Scenario:\s+fully-booked-friday/);
     expect(banner).toMatch(/Clock:\s+\d{4}-\d{2}-\d{2}T.*frozen by the scenario/);

@@ -1,19 +1,8 @@
 /** The hardening flags and notes as a user meets them: `sevenrooms-mock serve ...`. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serveQuietly } from '../support/serve-quietly.js';
+import { describe, expect, it } from 'vitest';
+import { serverPerTest } from '../support/serve-quietly.js';
 
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-  vi.restoreAllMocks();
-});
-
-async function start(args: string[]): Promise<{ url: string; banner: string }> {
-  const started = await serveQuietly(args);
-  stop = started.stop;
-  return started;
-}
+const { start } = serverPerTest();
 
 describe('serve --max-body', () => {
   it('answers 413 to an API body over the cap and serves bodies under it', async () => {

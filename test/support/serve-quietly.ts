@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { serve } from '../../mock-server/cli/serve.js';
 
 /** Flags that make `serve` start fast and silently on a free loopback port with an empty store. */
@@ -33,4 +33,29 @@ export async function serveQuietly(
   } finally {
     write.mockRestore();
   }
+}
+
+/**
+ * For a test file: `start` runs {@link serveQuietly} and every server started (or handed to
+ * `stopAfterTest`) is stopped after its test, with any stdout spies restored.
+ */
+export function serverPerTest(): {
+  start: (args: string[]) => Promise<{ url: string; banner: string }>;
+  stopAfterTest: (stop: () => Promise<void>) => void;
+} {
+  const stops: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+    vi.restoreAllMocks();
+  });
+  return {
+    start: async (args) => {
+      const started = await serveQuietly(args);
+      stops.push(started.stop);
+      return started;
+    },
+    stopAfterTest: (stop) => {
+      stops.push(stop);
+    },
+  };
 }
