@@ -267,6 +267,28 @@ async function coldStarts(
   return { runs: times, median: median(times), idleRssMb: idle };
 }
 
+/**
+ * Starts `script` (a compiled bench server) on a free port and waits until it says where it
+ * listens; a server that never does is stopped before the error is thrown. The caller stops it.
+ */
+async function startServer(
+  script: string,
+  args: string[],
+  { nodeArgs = [], timeoutMs = 60_000 }: { nodeArgs?: string[]; timeoutMs?: number } = {},
+): Promise<{ child: Child; origin: string }> {
+  const port = await freePort();
+  const child = start(process.execPath, [...nodeArgs, script, '--port', String(port), ...args], {
+    cwd: ROOT,
+  });
+  try {
+    const [, origin] = await child.waitFor(/listening on (http:\/\/\S+)/, timeoutMs);
+    return { child, origin: origin! };
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+}
+
 async function loadAll(
   server: ServerResult,
   pid: number,
@@ -357,23 +379,19 @@ async function runMock(results: Results, cold: boolean): Promise<Fixture | null>
     }
   }
   if (!wants('mock') && !wants('hono')) return null;
-  const port = await freePort();
-  const child = start(process.execPath, [LAUNCHER, '--port', String(port), '--min-clients', '400'], {
-    cwd: ROOT,
-  });
+  const { child, origin } = await startServer(LAUNCHER, ['--min-clients', '400']);
   try {
-    const [, origin] = await child.waitFor(/listening on (http:\/\/\S+)/, 60_000);
     const info = JSON.parse((await child.waitFor(/^\{.*\}$/m, 10_000))[0]) as Record<string, unknown>;
     if (Number(info.clientsAdded) > 0)
       server.notes.push(`${String(info.clientsAdded)} synthetic guests added so the export page has 400`);
     server.notes.push(
       `store at start: ${String(info.reservations)} reservations, ${String(info.clients)} guests (seeded defaults)`,
     );
-    const { fixture, bodies } = await prepareMock(origin!);
+    const { fixture, bodies } = await prepareMock(origin);
     mkdirSync(CACHE, { recursive: true });
     writeFileSync(join(CACHE, 'bodies.json'), JSON.stringify(bodies));
     if (wants('mock')) {
-      await loadAll(server, child.pid, origin!, fixture, '/2_4');
+      await loadAll(server, child.pid, origin, fixture, '/2_4');
       const booked = server.endpoints.book;
       if (booked) server.notes.push(`PUT book created ${booked.responses} reservations in the measured run`);
     }
@@ -386,15 +404,9 @@ async function runMock(results: Results, cold: boolean): Promise<Fixture | null>
 /** Diagnostic: the same load with the request journal off, to show what capturing each request costs. */
 async function runJournalOff(results: Results): Promise<void> {
   log('Diagnostic: sevenrooms-mock with the request journal off');
-  const port = await freePort();
-  const child = start(
-    process.execPath,
-    [LAUNCHER, '--port', String(port), '--min-clients', '400', '--no-journal'],
-    { cwd: ROOT },
-  );
+  const { child, origin } = await startServer(LAUNCHER, ['--min-clients', '400', '--no-journal']);
   try {
-    const [, origin] = await child.waitFor(/listening on (http:\/\/\S+)/, 60_000);
-    const { fixture } = await prepareMock(origin!);
+    const { fixture } = await prepareMock(origin);
     const server: ServerResult = {
       name: 'sevenrooms-mock, journal off',
       command: 'node bench/launch-mock.js --no-journal',
@@ -404,7 +416,7 @@ async function runJournalOff(results: Results): Promise<void> {
       endpoints: {},
       notes: [],
     };
-    await loadAll(server, child.pid, origin!, fixture, '/2_4');
+    await loadAll(server, child.pid, origin, fixture, '/2_4');
     results.diagnostics.journalOff = server.endpoints;
   } finally {
     await child.stop();
@@ -451,21 +463,19 @@ async function runPaired(results: Results): Promise<void> {
   log(
     `Mock and ceiling in alternating rounds (${PAIRED_ROUNDS} each, wrk -t1 -c${PAIRED_SETTINGS.connections}, ${PAIRED_SETTINGS.warmupSec} s warm-up + ${PAIRED_SETTINGS.durationSec} s)`,
   );
-  const mock = start(process.execPath, [LAUNCHER, '--port', String(await freePort())], { cwd: ROOT });
+  const { child: mock, origin } = await startServer(LAUNCHER, []);
   let hono: Child | null = null;
   try {
-    const [, origin] = await mock.waitFor(/listening on (http:\/\/\S+)/, 60_000);
-    const { fixture, bodies } = await prepareMock(origin!);
+    const { fixture, bodies } = await prepareMock(origin);
     const bodiesFile = join(CACHE, 'paired-bodies.json');
     writeFileSync(bodiesFile, JSON.stringify(bodies));
-    hono = start(process.execPath, [BARE_HONO, '--port', String(await freePort()), '--bodies', bodiesFile], {
-      cwd: ROOT,
-    });
-    const [, honoOrigin] = await hono.waitFor(/listening on (http:\/\/\S+)/, 20_000);
+    const ceiling = await startServer(BARE_HONO, ['--bodies', bodiesFile], { timeoutMs: 20_000 });
+    hono = ceiling.child;
+    const honoOrigin = ceiling.origin;
     const rows: NonNullable<Results['paired']>['rows'] = {};
     for (const key of ['reservation', 'venue', 'availability'] as const) {
       const label = ENDPOINTS.find((e) => e.key === key)!.label;
-      const req = loadRequest(origin!, key, fixture, '/2_4');
+      const req = loadRequest(origin, key, fixture, '/2_4');
       const ceilingPath = paths(fixture, `${honoOrigin}/2_4`)[key];
       const row = await measurePaired(
         PAIRED_ROUNDS,
@@ -491,18 +501,14 @@ async function runPaired(results: Results): Promise<void> {
 async function runPersistentBook(results: Results): Promise<void> {
   log('PUT book with persistence on (--data-dir in a fresh temporary directory)');
   const dataDir = mkdtempSync(join(tmpdir(), 'sevenrooms-mock-bench-'));
-  const child = start(
-    process.execPath,
-    [LAUNCHER, '--port', String(await freePort()), '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-    },
-  );
+  let child: Child | null = null;
   try {
-    const [, origin] = await child.waitFor(/listening on (http:\/\/\S+)/, 60_000);
-    const { fixture } = await prepareMock(origin!);
+    const started = await startServer(LAUNCHER, ['--data-dir', dataDir]);
+    child = started.child;
+    const origin = started.origin;
+    const { fixture } = await prepareMock(origin);
     const figures = await measureRow(
-      loadRequest(origin!, 'book', fixture, '/2_4'),
+      loadRequest(origin, 'book', fixture, '/2_4'),
       child.pid,
       '  sevenrooms-mock --data-dir: PUT book',
     );
@@ -511,7 +517,7 @@ async function runPersistentBook(results: Results): Promise<void> {
       `    ${figures.requestsPerSec} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms (non-2xx ${figures.non2xx})`,
     );
   } finally {
-    await child.stop();
+    await child?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -568,23 +574,21 @@ async function runPrism(results: Results, cold: boolean): Promise<void> {
 async function runScaling(results: Results): Promise<void> {
   for (const reservations of SCALES) {
     log(`Scaling: availability with ${reservations.toLocaleString('en-US')} reservations in the store`);
-    const port = await freePort();
-    const child = start(
-      process.execPath,
-      [LAUNCHER, '--port', String(port), '--reservations', String(reservations), '--no-seed'],
-      { cwd: ROOT },
+    const { child, origin } = await startServer(
+      LAUNCHER,
+      ['--reservations', String(reservations), '--no-seed'],
+      { timeoutMs: 180_000 },
     );
     try {
-      const [, origin] = await child.waitFor(/listening on (http:\/\/\S+)/, 180_000);
       const info = JSON.parse((await child.waitFor(/^\{.*\}$/m, 10_000))[0]) as {
         reservations: number;
         probe: { venueId: string; venueKey: string; date: string };
         history: { days: number; ms: number };
       };
       results.scaling.probe = `${info.probe.venueKey} on ${info.probe.date}, party of 2, 17:00–22:00`;
-      const token = await authenticate(origin!);
+      const token = await authenticate(origin);
       const request: LoadRequest = {
-        origin: origin!,
+        origin: origin,
         method: 'GET',
         path: `/2_4/venues/${info.probe.venueId}/availability?date=${info.probe.date}&party_size=2&start_time=17:00&end_time=22:00`,
         headers: { authorization: token },
@@ -707,28 +711,13 @@ function evaluateTargets(results: Results): Target[] {
 async function runProfiles(results: Results): Promise<void> {
   mkdirSync(PROFILE_DIR, { recursive: true });
   for (const { key, label } of ENDPOINTS) {
-    const port = await freePort();
     const name = `${key}.cpuprofile`;
-    const child = start(
-      process.execPath,
-      [
-        '--cpu-prof',
-        '--cpu-prof-dir',
-        PROFILE_DIR,
-        '--cpu-prof-name',
-        name,
-        LAUNCHER,
-        '--port',
-        String(port),
-        '--min-clients',
-        '400',
-      ],
-      { cwd: ROOT },
-    );
+    const { child, origin } = await startServer(LAUNCHER, ['--min-clients', '400'], {
+      nodeArgs: ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', name],
+    });
     try {
-      const [, origin] = await child.waitFor(/listening on (http:\/\/\S+)/, 60_000);
-      const { fixture } = await prepareMock(origin!);
-      await measureRow(loadRequest(origin!, key, fixture, '/2_4'), child.pid, `Profile: ${label}`);
+      const { fixture } = await prepareMock(origin);
+      await measureRow(loadRequest(origin, key, fixture, '/2_4'), child.pid, `Profile: ${label}`);
     } finally {
       await child.stop();
     }
